@@ -1,0 +1,106 @@
+#ifndef AZSCAN_MODEL_BUILD_H
+#define AZSCAN_MODEL_BUILD_H
+
+#include "eval.h"
+#include "language.h"
+#include "model.h"
+#include "source.h"
+
+#include <stdarg.h>
+#include <tree_sitter/api.h>
+
+/*
+ * Building the model. The orchestrator (model_build.c) owns an az_builder
+ * for one template: it loads files, hands each to its language's front end
+ * (bicep_model.c, arm_model.c), and resolves local modules on their behalf,
+ * refusing paths outside the scan root, cycles and excessive depth.
+ *
+ * Front ends allocate everything in az_builder_arena() and fill the
+ * az_deployment they are given.
+ */
+
+typedef struct az_builder az_builder;
+
+/* A file loaded and parsed for the build. The builder owns it; the tree is
+ * freed when the build ends. */
+typedef struct {
+    language_id language;
+    bool bicepparam;          /* a .bicepparam file */
+    uint32_t file;            /* index in the model's file table */
+    const char *display_path; /* relative to the scan root, '/' separators */
+    const char *disk_path;
+    source_file *src;
+    TSTree *tree;
+} az_loaded_file;
+
+arena *az_builder_arena(az_builder *b);
+az_eval *az_builder_eval(az_builder *b);
+
+/* The range of bytes [start, end) of `f`. */
+az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t start,
+                          uint32_t end);
+
+/* The range a syntax node covers. */
+az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node);
+
+/* Adds a model warning; the message is formatted printf-style and copied. */
+void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A new, empty deployment below `parent` (NULL for a variant's root). */
+az_deployment *az_builder_deployment_new(az_builder *b, const az_loaded_file *f,
+                                         az_deployment *parent, az_module *via);
+
+/*
+ * Growing a deployment's arrays. Each returns the new zeroed element, or
+ * NULL when out of memory.
+ */
+az_parameter *az_deployment_add_parameter(az_builder *b, az_deployment *d);
+az_variable *az_deployment_add_variable(az_builder *b, az_deployment *d);
+az_resource *az_deployment_add_resource(az_builder *b, az_deployment *d);
+az_module *az_deployment_add_module(az_builder *b, az_deployment *d);
+az_output *az_deployment_add_output(az_builder *b, az_deployment *d);
+
+/*
+ * Loads the local module `path` (as written in `from`, relative to its
+ * folder) and builds its deployment as a child of `parent` with `args` (an
+ * object of argument values, or NULL) for `module`. Stores the child in
+ * module->child. Registry and template-spec paths are not loaded: the
+ * module is marked external. Refused paths (outside the scan root, missing,
+ * a cycle, too deep) give a warning at `at` and leave module->child NULL.
+ * Returns 0, or -1 when out of memory.
+ */
+int az_builder_build_module(az_builder *b, const az_loaded_file *from, const char *path,
+                            az_range at, az_deployment *parent, az_module *module,
+                            const az_value *args);
+
+/*
+ * Loads a file imported by `from` (Bicep `import ... from 'path'`), with the
+ * same path rules as modules. Returns NULL (with a warning) when refused.
+ */
+const az_loaded_file *az_builder_load_import(az_builder *b, const az_loaded_file *from,
+                                             const char *path, az_range at);
+
+/*
+ * Front ends. `args` holds the values the caller supplies for the
+ * template's parameters: from a parameter file (origin PARAMETER_FILE) or a
+ * module call (origin MODULE_ARGUMENT); NULL for none. A parameter with no
+ * argument takes its default (origin PARAMETER_DEFAULT), or is unknown.
+ * Both return 0, or -1 when out of memory.
+ */
+int bicep_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
+                      const az_value *args);
+int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
+                    const az_value *args);
+
+/*
+ * Parameter files. Each evaluates `f` into an object of parameter values
+ * stored in `*args` and returns the template path it names (Bicep's `using`,
+ * or NULL for ARM, which names none) in `*template_path`.
+ * Both return 0, or -1 when out of memory.
+ */
+int bicep_params_evaluate(az_builder *b, const az_loaded_file *f, az_value **args,
+                          const char **template_path);
+int arm_params_evaluate(az_builder *b, const az_loaded_file *f, az_value **args);
+
+#endif
