@@ -96,15 +96,16 @@ struct az_deployment {
     az_deployment *parent;  /* the deploying deployment, for modules */
     az_module *via;         /* the module that created it, for modules */
 
-    az_parameter *parameters;
+    /* Arrays of pointers, so that an element stays put while more are added. */
+    az_parameter **parameters;
     uint32_t parameter_count;
-    az_variable *variables;
+    az_variable **variables;
     uint32_t variable_count;
     az_resource **resources;
     uint32_t resource_count;
-    az_module *modules;
+    az_module **modules;
     uint32_t module_count;
-    az_output *outputs;
+    az_output **outputs;
     uint32_t output_count;
 };
 
@@ -114,6 +115,24 @@ typedef struct {
 } az_warning;
 
 typedef struct az_model az_model;
+
+struct az_limits;
+
+/*
+ * Builds the model of the template at `disk_path` (shown as `display_path`),
+ * under `scan_root`, outside of which no module is read. With `param_file`
+ * (a disk path) the model has one variant for it; otherwise one variant per
+ * parameter file found by convention next to the template (see
+ * docs/model.md), or a single variant with defaults. `limits` may be NULL.
+ *
+ * Returns 0 and stores the model in `*out`, even when it carries warnings.
+ * Returns -1 and stores NULL when out of memory or when the template itself
+ * cannot be read or parsed: `err` (of `err_size` bytes, may be NULL) then
+ * says why.
+ */
+int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
+                        const char *display_path, const char *param_file,
+                        const struct az_limits *limits, char *err, size_t err_size);
 
 void az_model_free(az_model *m);
 
@@ -134,8 +153,8 @@ const az_warning *az_model_warning(const az_model *m, uint32_t index);
  * Visits every resource of `d` and of its module deployments, depth first,
  * in declaration order. Stops when `fn` returns non-zero and returns that.
  */
-int az_deployment_visit_resources(az_deployment *d,
-                                  int (*fn)(az_resource *r, void *ud), void *ud);
+int az_deployment_visit_resources(az_deployment *d, int (*fn)(az_resource *r, void *ud),
+                                  void *ud);
 
 /*
  * Querying values by path.
