@@ -2,6 +2,7 @@
 #define AZSCAN_MODEL_H
 
 #include "arena.h"
+#include "eval.h"
 #include "value.h"
 
 #include <stdbool.h>
@@ -109,14 +110,7 @@ struct az_deployment {
     uint32_t output_count;
 };
 
-typedef struct {
-    az_range range;
-    const char *message;
-} az_warning;
-
 typedef struct az_model az_model;
-
-struct az_limits;
 
 /*
  * Builds the model of the template at `disk_path` (shown as `display_path`),
@@ -132,7 +126,7 @@ struct az_limits;
  */
 int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
                         const char *display_path, const char *param_file,
-                        const struct az_limits *limits, char *err, size_t err_size);
+                        const az_limits *limits, char *err, size_t err_size);
 
 void az_model_free(az_model *m);
 
