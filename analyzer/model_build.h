@@ -90,8 +90,7 @@ const az_loaded_file *az_builder_load_import(az_builder *b, const az_loaded_file
  */
 int bicep_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
                       const az_value *args);
-int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
-                    const az_value *args);
+int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d, const az_value *args);
 
 /*
  * Parameter files. Each evaluates `f` into an object of parameter values

@@ -1,0 +1,337 @@
+#include "arm_json.h"
+#include "model_internal.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    az_kind kind; /* AZ_ARRAY or AZ_OBJECT */
+    az_range range;
+    az_value **items;
+    az_member *members;
+    uint32_t count, cap;
+    bool has_key;
+    az_member key; /* the pending key of the pair being read */
+} frame;
+
+typedef struct {
+    TSSymbol object, array, pair, string, number, true_, false_, null_, comment;
+    TSFieldId key;
+} json_symbols;
+
+static json_symbols symbols_of(const TSLanguage *lang)
+{
+    json_symbols s;
+    s.object = ts_language_symbol_for_name(lang, "object", 6, true);
+    s.array = ts_language_symbol_for_name(lang, "array", 5, true);
+    s.pair = ts_language_symbol_for_name(lang, "pair", 4, true);
+    s.string = ts_language_symbol_for_name(lang, "string", 6, true);
+    s.number = ts_language_symbol_for_name(lang, "number", 6, true);
+    s.true_ = ts_language_symbol_for_name(lang, "true", 4, true);
+    s.false_ = ts_language_symbol_for_name(lang, "false", 5, true);
+    s.null_ = ts_language_symbol_for_name(lang, "null", 4, true);
+    s.comment = ts_language_symbol_for_name(lang, "comment", 7, true);
+    s.key = ts_language_field_id_for_name(lang, "key", 3);
+    return s;
+}
+
+static int hex_value(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+static int read_hex4(const char *s, size_t len, size_t i, uint32_t *out)
+{
+    if (i + 4 > len)
+        return -1;
+    uint32_t v = 0;
+    for (size_t k = 0; k < 4; k++) {
+        int h = hex_value(s[i + k]);
+        if (h < 0)
+            return -1;
+        v = v * 16 + (uint32_t)h;
+    }
+    *out = v;
+    return 0;
+}
+
+static size_t put_utf8(char *out, uint32_t cp)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Unescapes the JSON string body s[0, len) into `out` (at least len bytes);
+ * returns the length written. Unpaired surrogates become U+FFFD. */
+static size_t unescape(const char *s, size_t len, char *out)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        if (s[i] != '\\' || i + 1 >= len) {
+            out[n++] = s[i++];
+            continue;
+        }
+        char e = s[i + 1];
+        i += 2;
+        switch (e) {
+        case 'n':
+            out[n++] = '\n';
+            break;
+        case 't':
+            out[n++] = '\t';
+            break;
+        case 'r':
+            out[n++] = '\r';
+            break;
+        case 'b':
+            out[n++] = '\b';
+            break;
+        case 'f':
+            out[n++] = '\f';
+            break;
+        case 'u': {
+            uint32_t cp;
+            if (read_hex4(s, len, i, &cp)) {
+                out[n++] = 'u';
+                break;
+            }
+            i += 4;
+            if (cp >= 0xD800 && cp <= 0xDBFF) {
+                uint32_t lo;
+                if (i + 1 < len && s[i] == '\\' && s[i + 1] == 'u' &&
+                    read_hex4(s, len, i + 2, &lo) == 0 && lo >= 0xDC00 && lo <= 0xDFFF) {
+                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+                    i += 6;
+                } else {
+                    cp = 0xFFFD;
+                }
+            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+                cp = 0xFFFD;
+            }
+            /* "\uXXXX" is 6 bytes and yields at most 3; a pair is 12 and yields 4. */
+            n += put_utf8(out + n, cp);
+            break;
+        }
+        default:
+            out[n++] = e;
+        }
+    }
+    return n;
+}
+
+static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode node)
+{
+    arena *a = az_builder_arena(b);
+    uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    const char *text = source_file_text(f->src);
+    az_range range = az_builder_range(b, f, start, end);
+    /* Between the quotes; an unterminated string has no closing one. */
+    uint32_t body = start + 1;
+    uint32_t body_end = end > body && text[end - 1] == '"' ? end - 1 : end;
+    size_t len = body_end > body ? body_end - body : 0;
+    char *buf = arena_alloc(a, len + 1);
+    if (!buf)
+        return NULL;
+    size_t n = unescape(text + body, len, buf);
+    az_value *v = az_value_string(a, range, buf, n);
+    return v;
+}
+
+static az_value *number_value(az_builder *b, const az_loaded_file *f, TSNode node)
+{
+    az_range range = az_builder_node_range(b, f, node);
+    const char *text = source_file_text(f->src) + ts_node_start_byte(node);
+    uint32_t len = ts_node_end_byte(node) - ts_node_start_byte(node);
+    char buf[32];
+    if (len >= sizeof(buf) || memchr(text, '.', len) || memchr(text, 'e', len) ||
+        memchr(text, 'E', len))
+        return az_value_unknown(az_builder_arena(b), range, "not an integer");
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    errno = 0;
+    long long v = strtoll(buf, NULL, 10);
+    if (errno == ERANGE)
+        return az_value_unknown(az_builder_arena(b), range, "integer out of range");
+    return az_value_int(az_builder_arena(b), range, v);
+}
+
+static int frame_add(arena *a, frame *fr, az_value *v)
+{
+    if (fr->kind == AZ_ARRAY) {
+        if (model_grow(a, (void **)&fr->items, &fr->cap, fr->count, sizeof(az_value *)))
+            return -1;
+        fr->items[fr->count++] = v;
+        return 0;
+    }
+    if (!fr->has_key)
+        return 0; /* a value without a key only comes from a syntax error */
+    if (model_grow(a, (void **)&fr->members, &fr->cap, fr->count, sizeof(az_member)))
+        return -1;
+    fr->key.value = v;
+    fr->members[fr->count++] = fr->key;
+    fr->has_key = false;
+    return 0;
+}
+
+static az_value *frame_close(arena *a, frame *fr)
+{
+    if (fr->kind == AZ_ARRAY)
+        return az_value_array(a, fr->range, fr->items, fr->count);
+    return az_value_object(a, fr->range, fr->members, fr->count);
+}
+
+az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
+{
+    arena *a = az_builder_arena(b);
+    az_eval *ev = az_builder_eval(b);
+    uint32_t max_depth = az_eval_limits(ev)->max_depth;
+    json_symbols sym = symbols_of(ts_tree_language(f->tree));
+    *nomem = 0;
+
+    frame *frames = NULL;
+    uint32_t depth = 0, frame_cap = 0;
+    az_value *result = NULL;
+    bool warned = false;
+
+    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
+    bool descend = ts_tree_cursor_goto_first_child(&cur);
+    while (descend) {
+        TSNode node = ts_tree_cursor_current_node(&cur);
+        TSSymbol s = ts_node_symbol(node);
+        bool entered = false;
+        az_value *v = NULL;
+        bool produced = true;
+
+        if (s == sym.comment || !ts_node_is_named(node)) {
+            produced = false;
+        } else if (s == sym.pair) {
+            produced = false;
+            entered = ts_tree_cursor_goto_first_child(&cur);
+        } else if (s == sym.string && depth > 0 && frames[depth - 1].kind == AZ_OBJECT &&
+                   ts_tree_cursor_current_field_id(&cur) == sym.key) {
+            produced = false;
+            az_value *key = string_value(b, f, node);
+            if (!key)
+                goto nomem;
+            frame *fr = &frames[depth - 1];
+            fr->key.key = key->u.string.ptr;
+            fr->key.key_len = key->u.string.len;
+            fr->key.key_range = key->range;
+            fr->has_key = true;
+        } else if (s == sym.object || s == sym.array) {
+            if (depth >= max_depth) {
+                az_range at = az_builder_node_range(b, f, node);
+                if (!warned)
+                    az_eval_warn(ev, at,
+                                 "evaluation bound reached: JSON nested more than %u deep; "
+                                 "value treated as unknown",
+                                 max_depth);
+                warned = true;
+                v = az_value_unknown(a, at, "nested too deep");
+            } else {
+                if (depth == frame_cap) {
+                    uint32_t cap = frame_cap ? frame_cap * 2 : 16;
+                    frame *grown = realloc(frames, cap * sizeof(*grown));
+                    if (!grown)
+                        goto nomem;
+                    frames = grown;
+                    frame_cap = cap;
+                }
+                frame *fr = &frames[depth++];
+                memset(fr, 0, sizeof(*fr));
+                fr->kind = s == sym.object ? AZ_OBJECT : AZ_ARRAY;
+                fr->range = az_builder_node_range(b, f, node);
+                produced = false;
+                entered = ts_tree_cursor_goto_first_child(&cur);
+                if (!entered) {
+                    v = frame_close(a, &frames[--depth]);
+                    produced = true;
+                }
+            }
+        } else if (s == sym.string) {
+            v = string_value(b, f, node);
+        } else if (s == sym.number) {
+            v = number_value(b, f, node);
+        } else if (s == sym.true_ || s == sym.false_) {
+            v = az_value_bool(a, az_builder_node_range(b, f, node), s == sym.true_);
+        } else if (s == sym.null_) {
+            v = az_value_null(a, az_builder_node_range(b, f, node));
+        } else {
+            /* ERROR and anything unexpected: what it held is not known. */
+            v = az_value_unknown(a, az_builder_node_range(b, f, node), "syntax error");
+        }
+
+        if (produced) {
+            if (!v)
+                goto nomem;
+            if (depth == 0) {
+                if (!result)
+                    result = v;
+            } else if (frame_add(a, &frames[depth - 1], v)) {
+                goto nomem;
+            }
+        }
+        if (entered)
+            continue;
+
+        /* Move on: to the next sibling, or up, closing containers on the way. */
+        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
+            if (!ts_tree_cursor_goto_parent(&cur)) {
+                descend = false;
+                break;
+            }
+            TSNode up = ts_tree_cursor_current_node(&cur);
+            TSSymbol us = ts_node_symbol(up);
+            if ((us == sym.object || us == sym.array) && depth > 0) {
+                az_value *closed = frame_close(a, &frames[--depth]);
+                if (!closed)
+                    goto nomem;
+                if (depth == 0) {
+                    if (!result)
+                        result = closed;
+                } else if (frame_add(a, &frames[depth - 1], closed)) {
+                    goto nomem;
+                }
+            }
+            if (ts_node_symbol(up) == ts_node_symbol(ts_tree_root_node(f->tree)) &&
+                ts_node_eq(up, ts_tree_root_node(f->tree))) {
+                descend = false;
+                break;
+            }
+        }
+    }
+    ts_tree_cursor_delete(&cur);
+    free(frames);
+    return result;
+
+nomem:
+    ts_tree_cursor_delete(&cur);
+    free(frames);
+    *nomem = 1;
+    return NULL;
+}

@@ -1,0 +1,568 @@
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "model_build.h"
+#include "model_internal.h"
+#include "syntax.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* A parse that takes longer than this is abandoned rather than allowed to
+ * hang the scan. */
+#define PARSE_TIMEOUT_MICROS ((uint64_t)30 * 1000 * 1000)
+
+struct az_builder {
+    az_model *model;
+    arena *arena;
+    az_eval *eval;
+    char *root; /* the scan root, resolved, without a trailing slash */
+    az_loaded_file **files;
+    size_t file_count, file_cap;
+    char **stack; /* resolved paths of the templates being built, innermost last */
+    uint32_t depth;
+    uint32_t max_depth;
+};
+
+arena *az_builder_arena(az_builder *b)
+{
+    return b->arena;
+}
+
+az_eval *az_builder_eval(az_builder *b)
+{
+    return b->eval;
+}
+
+az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t start,
+                          uint32_t end)
+{
+    (void)b;
+    source_position s = source_file_locate(f->src, start);
+    source_position e = source_file_locate(f->src, end);
+    return (az_range){f->file, s.line, s.column, e.line, e.column};
+}
+
+az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node)
+{
+    return az_builder_range(b, f, ts_node_start_byte(node), ts_node_end_byte(node));
+}
+
+void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)
+{
+    char message[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    /* Out of memory here surfaces through arena_failed() at the end of the build. */
+    (void)model_warning_add(b->model, at, message);
+}
+
+az_deployment *az_builder_deployment_new(az_builder *b, const az_loaded_file *f,
+                                         az_deployment *parent, az_module *via)
+{
+    az_deployment *d = arena_alloc(b->arena, sizeof(*d));
+    if (!d)
+        return NULL;
+    d->language = f->language == LANGUAGE_BICEP ? AZ_LANG_BICEP : AZ_LANG_ARM;
+    d->file = f->file;
+    d->target_scope = "resourceGroup";
+    d->parent = parent;
+    d->via = via;
+    if (parent)
+        d->variant = parent->variant;
+    return d;
+}
+
+#define DEFINE_ADD(fn, type, field, count)                                                         \
+    type *fn(az_builder *b, az_deployment *d)                                                      \
+    {                                                                                              \
+        type *item = arena_alloc(b->arena, sizeof(type));                                          \
+        if (!item || model_push(b->arena, (void ***)&d->field, &d->count, item))                   \
+            return NULL;                                                                           \
+        return item;                                                                               \
+    }
+
+DEFINE_ADD(az_deployment_add_parameter, az_parameter, parameters, parameter_count)
+DEFINE_ADD(az_deployment_add_variable, az_variable, variables, variable_count)
+DEFINE_ADD(az_deployment_add_resource, az_resource, resources, resource_count)
+DEFINE_ADD(az_deployment_add_module, az_module, modules, module_count)
+DEFINE_ADD(az_deployment_add_output, az_output, outputs, output_count)
+
+/* Loading files ----------------------------------------------------------- */
+
+/* `path` relative to the scan root, or NULL when it lies outside. */
+static const char *path_under_root(const az_builder *b, const char *resolved)
+{
+    size_t n = strlen(b->root);
+    if (strcmp(b->root, "/") == 0)
+        return resolved + 1;
+    if (strncmp(resolved, b->root, n) != 0 || resolved[n] != '/')
+        return NULL;
+    return resolved + n + 1;
+}
+
+static void loaded_file_free(az_loaded_file *f)
+{
+    if (!f)
+        return;
+    if (f->tree)
+        ts_tree_delete(f->tree);
+    source_file_free(f->src);
+    free((char *)f->disk_path);
+    free((char *)f->display_path);
+    free(f);
+}
+
+/*
+ * Loads, or finds already loaded, the file at the resolved path `resolved`.
+ * Returns NULL when it cannot be read or parsed, having explained why in
+ * `err`.
+ */
+static az_loaded_file *builder_load(az_builder *b, const char *resolved, const char *display,
+                                    char *err, size_t err_size)
+{
+    for (size_t i = 0; i < b->file_count; i++)
+        if (strcmp(b->files[i]->disk_path, resolved) == 0)
+            return b->files[i];
+
+    language_id lang = language_for_path(resolved);
+    if (lang == LANGUAGE_NONE) {
+        snprintf(err, err_size, "not a Bicep or ARM JSON file");
+        return NULL;
+    }
+    if (b->file_count == b->file_cap) {
+        size_t cap = b->file_cap ? b->file_cap * 2 : 8;
+        az_loaded_file **grown = realloc(b->files, cap * sizeof(*grown));
+        if (!grown)
+            goto nomem;
+        b->files = grown;
+        b->file_cap = cap;
+    }
+    az_loaded_file *f = calloc(1, sizeof(*f));
+    if (!f)
+        goto nomem;
+    f->language = lang;
+    f->bicepparam = language_path_is_bicepparam(resolved);
+    f->disk_path = strdup(resolved);
+    f->display_path = strdup(display);
+    if (!f->disk_path || !f->display_path || model_file_add(b->model, display, &f->file)) {
+        loaded_file_free(f);
+        goto nomem;
+    }
+    source_error serr;
+    if (source_file_read(&f->src, resolved, &serr) != SOURCE_OK) {
+        char why[256];
+        snprintf(err, err_size, "%s", source_error_describe(&serr, why, sizeof(why)));
+        loaded_file_free(f);
+        return NULL;
+    }
+    syntax_status st = syntax_parse(&f->tree, f->src, language_grammar(lang), PARSE_TIMEOUT_MICROS);
+    if (st != SYNTAX_OK) {
+        snprintf(err, err_size, "%s",
+                 st == SYNTAX_TIMEOUT ? "parsing took too long" : "the grammar cannot be loaded");
+        loaded_file_free(f);
+        return NULL;
+    }
+    b->files[b->file_count++] = f;
+    return f;
+
+nomem:
+    snprintf(err, err_size, "out of memory");
+    return NULL;
+}
+
+static bool path_is_external(const char *path)
+{
+    return strncmp(path, "br:", 3) == 0 || strncmp(path, "br/", 3) == 0 ||
+           strncmp(path, "ts:", 3) == 0 || strncmp(path, "ts/", 3) == 0;
+}
+
+/*
+ * Resolves `path`, written in `from`, to a file under the scan root. Returns
+ * a malloc'd resolved path, or NULL with a warning at `at`.
+ */
+static char *resolve_local(az_builder *b, const az_loaded_file *from, const char *path, az_range at,
+                           const char *what)
+{
+    if (path[0] == '/' || strstr(path, "://")) {
+        az_builder_warn(b, at, "%s path '%s' is not relative to the template; not read", what,
+                        path);
+        return NULL;
+    }
+    const char *slash = strrchr(from->disk_path, '/');
+    size_t dir_len = slash ? (size_t)(slash - from->disk_path) : 0;
+    size_t len = dir_len + 1 + strlen(path) + 1;
+    char *joined = malloc(len);
+    if (!joined)
+        return NULL;
+    if (slash)
+        snprintf(joined, len, "%.*s/%s", (int)dir_len, from->disk_path, path);
+    else
+        snprintf(joined, len, "%s", path);
+    char *resolved = realpath(joined, NULL);
+    free(joined);
+    if (!resolved) {
+        az_builder_warn(b, at, "%s path '%s' does not name a readable file", what, path);
+        return NULL;
+    }
+    if (!path_under_root(b, resolved)) {
+        az_builder_warn(b, at, "%s path '%s' resolves outside the scan root; not read", what, path);
+        free(resolved);
+        return NULL;
+    }
+    return resolved;
+}
+
+static const az_loaded_file *load_local(az_builder *b, const az_loaded_file *from,
+                                        const char *resolved, az_range at, const char *what,
+                                        const char *path)
+{
+    char err[300];
+    az_loaded_file *f = builder_load(b, resolved, path_under_root(b, resolved), err, sizeof(err));
+    if (!f)
+        az_builder_warn(b, at, "%s '%s' cannot be read: %s", what, path, err);
+    (void)from;
+    return f;
+}
+
+const az_loaded_file *az_builder_load_import(az_builder *b, const az_loaded_file *from,
+                                             const char *path, az_range at)
+{
+    if (path_is_external(path)) {
+        az_builder_warn(b, at, "import from registry '%s' is not fetched", path);
+        return NULL;
+    }
+    char *resolved = resolve_local(b, from, path, at, "import");
+    if (!resolved)
+        return NULL;
+    const az_loaded_file *f = load_local(b, from, resolved, at, "import", path);
+    free(resolved);
+    return f;
+}
+
+static int build_with(az_builder *b, const az_loaded_file *f, az_deployment *d,
+                      const az_value *args)
+{
+    return f->language == LANGUAGE_BICEP ? bicep_model_build(b, f, d, args)
+                                         : arm_model_build(b, f, d, args);
+}
+
+int az_builder_build_module(az_builder *b, const az_loaded_file *from, const char *path,
+                            az_range at, az_deployment *parent, az_module *module,
+                            const az_value *args)
+{
+    module->path = arena_strndup(b->arena, path, strlen(path));
+    if (!module->path)
+        return -1;
+    if (path_is_external(path)) {
+        module->external = true;
+        return 0;
+    }
+    char *resolved = resolve_local(b, from, path, at, "module");
+    if (!resolved)
+        return 0;
+    int rc = 0;
+    if (b->depth >= b->max_depth) {
+        az_builder_warn(b, at, "module '%s' is nested more than %u deep; not read", path,
+                        b->max_depth);
+        goto done;
+    }
+    for (uint32_t i = 0; i < b->depth; i++) {
+        if (strcmp(b->stack[i], resolved) == 0) {
+            az_builder_warn(b, at, "module '%s' includes itself (a module cycle); not read", path);
+            goto done;
+        }
+    }
+    const az_loaded_file *f = load_local(b, from, resolved, at, "module", path);
+    if (!f)
+        goto done;
+    if (f->bicepparam) {
+        az_builder_warn(b, at, "module '%s' is a parameters file; not read", path);
+        goto done;
+    }
+    az_deployment *child = az_builder_deployment_new(b, f, parent, module);
+    if (!child) {
+        rc = -1;
+        goto done;
+    }
+    module->child = child;
+    b->stack[b->depth++] = resolved;
+    rc = build_with(b, f, child, args);
+    b->depth--;
+done:
+    free(resolved);
+    return rc;
+}
+
+/* Variants ---------------------------------------------------------------- */
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static int compare_strings(const void *x, const void *y)
+{
+    return strcmp(*(char *const *)x, *(char *const *)y);
+}
+
+/*
+ * The parameter files that go with the template at `resolved`, by
+ * convention: `<stem>.parameters.json` and `<stem>.parameters.<name>.json`
+ * beside it, and for Bicep, every `.bicepparam` beside it whose `using`
+ * names it. Sorted; each entry malloc'd.
+ */
+static int find_parameter_files(az_builder *b, const az_loaded_file *tmpl, char ***out,
+                                size_t *count)
+{
+    *out = NULL;
+    *count = 0;
+    const char *resolved = tmpl->disk_path;
+    const char *slash = strrchr(resolved, '/');
+    char *dir = strndup(resolved, slash ? (size_t)(slash - resolved) : 0);
+    if (!dir)
+        return -1;
+    const char *base = slash ? slash + 1 : resolved;
+    const char *dot = strrchr(base, '.');
+    size_t stem_len = dot ? (size_t)(dot - base) : strlen(base);
+
+    DIR *dh = opendir(*dir ? dir : "/");
+    if (!dh) {
+        free(dir);
+        return 0;
+    }
+    char **list = NULL;
+    size_t n = 0, cap = 0;
+    int rc = 0;
+    struct dirent *de;
+    while ((de = readdir(dh))) {
+        const char *name = de->d_name;
+        bool take = false;
+        if (strncmp(name, base, stem_len) == 0 &&
+            strncmp(name + stem_len, ".parameters.", 12) == 0 && has_suffix(name, ".json"))
+            take = true;
+        else if (tmpl->language == LANGUAGE_BICEP && has_suffix(name, ".bicepparam"))
+            take = true;
+        if (!take)
+            continue;
+        if (n == cap) {
+            cap = cap ? cap * 2 : 4;
+            char **grown = realloc(list, cap * sizeof(*grown));
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            list = grown;
+        }
+        size_t len = strlen(dir) + 1 + strlen(name) + 1;
+        list[n] = malloc(len);
+        if (!list[n]) {
+            rc = -1;
+            break;
+        }
+        snprintf(list[n], len, "%s/%s", dir, name);
+        n++;
+    }
+    closedir(dh);
+    free(dir);
+    (void)b;
+    if (n)
+        qsort(list, n, sizeof(*list), compare_strings);
+    *out = list;
+    *count = n;
+    return rc;
+}
+
+/* Evaluates the parameter file at `resolved` for the template `tmpl`. Stores
+ * NULL in *args when the file is for another template (a .bicepparam whose
+ * `using` names something else). */
+static int evaluate_parameters(az_builder *b, const az_loaded_file *tmpl, const char *resolved,
+                               bool must_match, const az_loaded_file **pf_out, az_value **args)
+{
+    *args = NULL;
+    *pf_out = NULL;
+    const char *display = path_under_root(b, resolved);
+    char err[300];
+    az_loaded_file *pf = builder_load(b, resolved, display ? display : resolved, err, sizeof(err));
+    if (!pf) {
+        az_builder_warn(b, (az_range){0}, "parameter file '%s' cannot be read: %s",
+                        display ? display : resolved, err);
+        return 0;
+    }
+    if (pf->language == LANGUAGE_BICEP) {
+        const char *using_path = NULL;
+        if (bicep_params_evaluate(b, pf, args, &using_path))
+            return -1;
+        if (!must_match && tmpl) {
+            char *target = NULL;
+            if (using_path && !path_is_external(using_path)) {
+                char *joined = NULL;
+                const char *slash = strrchr(pf->disk_path, '/');
+                size_t dl = slash ? (size_t)(slash - pf->disk_path) : 0;
+                size_t len = dl + 2 + strlen(using_path);
+                joined = malloc(len);
+                if (!joined)
+                    return -1;
+                snprintf(joined, len, "%.*s/%s", (int)dl, pf->disk_path, using_path);
+                target = realpath(joined, NULL);
+                free(joined);
+            }
+            bool same = target && strcmp(target, tmpl->disk_path) == 0;
+            free(target);
+            if (!same) {
+                *args = NULL;
+                return 0;
+            }
+        }
+    } else if (arm_params_evaluate(b, pf, args)) {
+        return -1;
+    }
+    *pf_out = pf;
+    return 0;
+}
+
+static int build_variant(az_builder *b, const az_loaded_file *tmpl, const az_loaded_file *pf,
+                         const az_value *args)
+{
+    az_deployment *d = az_builder_deployment_new(b, tmpl, NULL, NULL);
+    if (!d || model_deployment_add(b->model, d))
+        return -1;
+    if (pf)
+        d->variant = az_model_file_path(b->model, pf->file);
+    b->stack[0] = (char *)tmpl->disk_path;
+    b->depth = 1;
+    int rc = build_with(b, tmpl, d, args);
+    b->depth = 0;
+    return rc;
+}
+
+static void builder_free(az_builder *b)
+{
+    for (size_t i = 0; i < b->file_count; i++)
+        loaded_file_free(b->files[i]);
+    free(b->files);
+    free(b->stack);
+    free(b->root);
+    az_eval_free(b->eval);
+}
+
+/* Moves the evaluator's warnings into the model. */
+static int collect_eval_warnings(az_builder *b)
+{
+    size_t n = az_eval_warning_count(b->eval);
+    for (size_t i = 0; i < n; i++) {
+        const az_warning *w = az_eval_warning(b->eval, i);
+        if (model_warning_add(b->model, w->range, w->message))
+            return -1;
+    }
+    return 0;
+}
+
+int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
+                        const char *display_path, const char *param_file, const az_limits *limits,
+                        char *err, size_t err_size)
+{
+    char scratch[8];
+    if (!err) {
+        err = scratch;
+        err_size = sizeof(scratch);
+    }
+    *out = NULL;
+    az_builder b = {0};
+    b.model = model_new();
+    if (!b.model) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    b.arena = b.model->arena;
+    b.eval = az_eval_new(b.arena, limits);
+    b.root = realpath(scan_root, NULL);
+    char *resolved = realpath(disk_path, NULL);
+    if (!b.eval || !b.root || !resolved) {
+        snprintf(err, err_size, "%s", !resolved ? strerror(errno) : "out of memory");
+        goto fail;
+    }
+    b.max_depth = az_eval_limits(b.eval)->max_module_depth + 1;
+    b.stack = calloc(b.max_depth + 1, sizeof(char *));
+    if (!b.stack) {
+        snprintf(err, err_size, "out of memory");
+        goto fail;
+    }
+
+    const az_loaded_file *tmpl = builder_load(&b, resolved, display_path, err, err_size);
+    if (!tmpl)
+        goto fail;
+
+    /* A .bicepparam named on its own stands for its template with itself as the variant. */
+    const az_loaded_file *pf = NULL;
+    az_value *args = NULL;
+    if (tmpl->bicepparam) {
+        const char *using_path = NULL;
+        pf = tmpl;
+        if (bicep_params_evaluate(&b, pf, &args, &using_path))
+            goto nomem;
+        if (!using_path) {
+            snprintf(err, err_size, "a parameters file without a local 'using' template");
+            goto fail;
+        }
+        char *target = resolve_local(&b, pf, using_path, (az_range){0}, "using");
+        if (!target) {
+            snprintf(err, err_size, "its 'using' template '%s' cannot be read", using_path);
+            goto fail;
+        }
+        char terr[300];
+        tmpl = builder_load(&b, target, path_under_root(&b, target), terr, sizeof(terr));
+        free(target);
+        if (!tmpl) {
+            snprintf(err, err_size, "its template cannot be read: %s", terr);
+            goto fail;
+        }
+        if (build_variant(&b, tmpl, pf, args))
+            goto nomem;
+    } else if (param_file) {
+        char *pf_resolved = realpath(param_file, NULL);
+        if (!pf_resolved) {
+            snprintf(err, err_size, "parameter file '%s': %s", param_file, strerror(errno));
+            goto fail;
+        }
+        int rc = evaluate_parameters(&b, tmpl, pf_resolved, true, &pf, &args);
+        free(pf_resolved);
+        if (rc || build_variant(&b, tmpl, pf, args))
+            goto nomem;
+    } else {
+        char **files = NULL;
+        size_t count = 0;
+        int rc = find_parameter_files(&b, tmpl, &files, &count);
+        for (size_t i = 0; rc == 0 && i < count; i++) {
+            rc = evaluate_parameters(&b, tmpl, files[i], false, &pf, &args);
+            if (rc == 0 && pf)
+                rc = build_variant(&b, tmpl, pf, args);
+        }
+        for (size_t i = 0; i < count; i++)
+            free(files[i]);
+        free(files);
+        if (rc)
+            goto nomem;
+        if (b.model->deployment_count == 0 && build_variant(&b, tmpl, NULL, NULL))
+            goto nomem;
+    }
+    if (collect_eval_warnings(&b) || arena_failed(b.arena))
+        goto nomem;
+    free(resolved);
+    builder_free(&b);
+    *out = b.model;
+    return 0;
+
+nomem:
+    snprintf(err, err_size, "out of memory");
+fail:
+    free(resolved);
+    builder_free(&b);
+    az_model_free(b.model);
+    return -1;
+}

@@ -1,0 +1,48 @@
+#ifndef AZSCAN_MODEL_INTERNAL_H
+#define AZSCAN_MODEL_INTERNAL_H
+
+/* The model's innards, shared by model.c and the builder; not for checks. */
+
+#include "model.h"
+
+struct az_model {
+    arena *arena;
+    char **files;
+    uint32_t file_count, file_cap;
+    az_deployment **deployments;
+    uint32_t deployment_count, deployment_cap;
+    az_warning *warnings;
+    uint32_t warning_count, warning_cap;
+};
+
+/* Returns NULL when out of memory. */
+az_model *model_new(void);
+
+/*
+ * Makes room in an arena-allocated array of `*cap` elements holding `count`,
+ * doubling it into a new arena block when full. Returns 0, or -1 when out of
+ * memory.
+ */
+int model_grow(arena *a, void **items, uint32_t *cap, uint32_t count, size_t elem_size);
+
+/* Appends `item` to an arena-allocated pointer array whose capacity follows
+ * from its count (see model.c). Returns 0, or -1 when out of memory. */
+int model_push(arena *a, void ***items, uint32_t *count, void *item);
+
+/* Adds a display path to the file table, or finds it there. Returns 0 or -1. */
+int model_file_add(az_model *m, const char *display_path, uint32_t *index);
+
+int model_deployment_add(az_model *m, az_deployment *d);
+
+/* Copies the message. Returns 0 or -1. */
+int model_warning_add(az_model *m, az_range at, const char *message);
+
+/*
+ * The id ARM gives a resource of `type` named `name` (segments joined with
+ * '/') in a deployment at `target_scope`, with placeholder subscription and
+ * resource group; unknown when the name is. Returns NULL when out of memory.
+ */
+az_value *model_resource_id(az_eval *ev, const char *target_scope, const char *type,
+                            const az_value *name, az_range at);
+
+#endif
