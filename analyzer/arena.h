@@ -35,4 +35,13 @@ size_t arena_used(const arena *a);
 /* Whether any allocation has failed. */
 int arena_failed(const arena *a);
 
+/* Caps the bytes the arena hands out: an allocation that would take
+ * arena_used past `limit` fails (stickily) as if memory ran out. Bounds the
+ * memory one file may take; tests use it to reach every failure path. */
+void arena_set_limit(arena *a, size_t limit);
+
+/* A NUL-terminated string formatted as printf does; NULL when out of memory
+ * or when the format fails. */
+char *arena_printf(arena *a, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
 #endif

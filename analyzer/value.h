@@ -105,6 +105,33 @@ az_value *az_value_array(arena *a, az_range range, az_value **items, uint32_t co
 /* Takes `members` as it is; a later duplicate key (ignoring case) replaces the earlier one. */
 az_value *az_value_object(arena *a, az_range range, az_member *members, uint32_t count);
 
+/* Incremental construction, for when the count is not known in advance:
+ * zero-initialise a builder with its arena, add, then finish. Growth copies
+ * within the arena (amortised doubling). Add returns false when out of
+ * memory or past UINT32_MAX elements; finish then returns NULL. */
+typedef struct {
+    arena *a;
+    az_value **items;
+    uint32_t count, capacity;
+    bool failed;
+} az_array_builder;
+
+bool az_array_builder_add(az_array_builder *b, az_value *item);
+az_value *az_array_builder_finish(az_array_builder *b, az_range range);
+
+typedef struct {
+    arena *a;
+    az_member *members;
+    uint32_t count, capacity;
+    bool failed;
+} az_object_builder;
+
+/* Copies the key. */
+bool az_object_builder_add(az_object_builder *b, const char *key, size_t key_len,
+                           az_range key_range, az_value *value);
+/* As az_value_object: a later duplicate key replaces the earlier one. */
+az_value *az_object_builder_finish(az_object_builder *b, az_range range);
+
 /* A shallow copy of `v` with a new use site (children are shared). */
 az_value *az_value_relocate(arena *a, const az_value *v, az_range range);
 
@@ -120,6 +147,25 @@ const az_member *az_value_member(const az_value *v, const char *key, size_t key_
  * when `fold_case`, arrays and objects deeply. Unknown and absent values are
  * never equal to anything. */
 bool az_value_equal(const az_value *x, const az_value *y, bool fold_case);
+
+/* Values nested deeper than this are never compared as equal (the
+ * comparison recurses). */
+#define AZ_VALUE_MAX_DEPTH 512
+
+typedef enum {
+    AZ_UNEQUAL = 0,
+    AZ_EQUAL,
+    AZ_EQUAL_UNKNOWN, /* depends on an unknown or absent value, or nesting too deep */
+} az_equality;
+
+/* Like az_value_equal, but tells "unequal" from "cannot say": [1, x] and
+ * [2, x] are unequal whatever x is, [1, x] and [1, 2] are not known to be. */
+az_equality az_value_compare(const az_value *x, const az_value *y, bool fold_case);
+
+/* NULL when `v` is known all through; otherwise why not: the reason of the
+ * first unknown value inside it, "absent value", or "value nested too deeply"
+ * past AZ_VALUE_MAX_DEPTH. */
+const char *az_value_unknown_reason(const az_value *v);
 
 /* The kind's lower-case name: "absent", "unknown", "null", "bool", ... */
 const char *az_kind_name(az_kind kind);
