@@ -1,0 +1,118 @@
+#ifndef AZSCAN_EVAL_H
+#define AZSCAN_EVAL_H
+
+#include "arena.h"
+#include "value.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * The evaluation context shared by the ARM and Bicep evaluators: the bounds
+ * on evaluation, a work budget, a recursion depth counter and the warnings
+ * raised on the way.
+ *
+ * A template is hostile input. Whenever it would take evaluation past a
+ * bound, the value concerned becomes unknown, a warning names the bound and
+ * the scan goes on. Once the work budget is spent every further evaluation
+ * gives unknown at once, with a single warning.
+ *
+ * An az_eval owns none of the values: they, and the warnings' messages, live
+ * in the arena it was given, which must outlive it.
+ */
+
+typedef struct {
+    uint32_t max_string_length; /* bytes in one string value */
+    uint32_t max_array_length;  /* items in one array, members in one object */
+    uint32_t max_loop_count;    /* iterations of one copy loop, for loop or range() */
+    uint32_t max_depth;         /* nesting of expressions and values being evaluated */
+    uint32_t max_module_depth;  /* modules within modules */
+    uint64_t max_work;          /* work units for one file, see az_eval_spend */
+    uint32_t max_warnings;      /* warnings kept; one more says the rest were dropped */
+} az_limits;
+
+/* 1 MiB, 100,000, 10,000, 256, 16, 20,000,000, 1,000. */
+az_limits az_limits_default(void);
+
+typedef struct az_eval az_eval;
+
+/* `limits` is copied; NULL means az_limits_default(). NULL when out of memory. */
+az_eval *az_eval_new(arena *a, const az_limits *limits);
+
+/* Accepts NULL. Leaves the arena and everything in it alone. */
+void az_eval_free(az_eval *ev);
+
+arena *az_eval_arena(const az_eval *ev);
+const az_limits *az_eval_limits(const az_eval *ev);
+
+/* --- Warnings ------------------------------------------------------------ */
+
+typedef struct {
+    az_range range;
+    const char *message; /* arena-owned */
+} az_warning;
+
+size_t az_eval_warning_count(const az_eval *ev);
+
+/* The warning at `index` in the order added, or NULL past the end. */
+const az_warning *az_eval_warning(const az_eval *ev, size_t index);
+
+/* Adds a warning formatted as printf does. Messages must never quote a
+ * value, which may be a secret; names and numbers only. */
+void az_eval_warn(az_eval *ev, az_range at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* --- Unknown results ----------------------------------------------------- */
+
+/* An unknown value at `at` with a formatted reason and no warning. NULL only
+ * when out of memory. */
+az_value *az_eval_unknown(az_eval *ev, az_range at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* A bound was reached: warns "evaluation bound reached: <what>; value
+ * treated as unknown" and returns an unknown value whose reason is <what>. */
+az_value *az_eval_bound(az_eval *ev, az_range at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* The template is wrong (a type error, a bad argument): warns with the
+ * formatted message and returns an unknown value with it as the reason. */
+az_value *az_eval_error(az_eval *ev, az_range at, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* --- Budgets ------------------------------------------------------------- */
+
+/*
+ * Takes `units` from the work budget. Returns false once the budget is spent
+ * (warning once, at the first use site past it). One unit is roughly one
+ * node visited, one item or member built, or eight bytes of string built.
+ */
+bool az_eval_spend(az_eval *ev, uint64_t units, az_range at);
+
+/* Whether the work budget is spent. */
+bool az_eval_exhausted(const az_eval *ev);
+uint64_t az_eval_work(const az_eval *ev);
+
+/*
+ * Bounded recursion: every recursive step of an evaluator calls enter
+ * before descending and leave after. Enter returns false, with a warning,
+ * when max_depth is reached; the caller must then not descend, must not call
+ * leave, and should give an unknown value.
+ */
+bool az_eval_enter(az_eval *ev, az_range at);
+void az_eval_leave(az_eval *ev);
+uint32_t az_eval_depth(const az_eval *ev);
+
+/* The same for modules within modules, against max_module_depth. */
+bool az_eval_enter_module(az_eval *ev, az_range at);
+void az_eval_leave_module(az_eval *ev);
+
+/* Whether a string of `len` bytes, an array of `count` items and a loop of
+ * `count` iterations are within bounds. When not, each warns as az_eval_bound
+ * does, naming `what` (e.g. "concat() result") and the bound; the caller then
+ * gives an unknown value. */
+bool az_eval_check_string(az_eval *ev, az_range at, const char *what, uint64_t len);
+bool az_eval_check_array(az_eval *ev, az_range at, const char *what, uint64_t count);
+bool az_eval_check_loop(az_eval *ev, az_range at, const char *what, uint64_t count);
+
+#endif
