@@ -149,7 +149,7 @@ static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode nod
     arena *a = az_builder_arena(b);
     uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
     const char *text = source_file_text(f->src);
-    az_range range = az_builder_range(b, f, start, end);
+    az_range range = az_builder_node_range(b, f, node);
     /* Between the quotes; an unterminated string has no closing one. */
     uint32_t body = start + 1;
     uint32_t body_end = end > body && text[end - 1] == '"' ? end - 1 : end;

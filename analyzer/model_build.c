@@ -2,6 +2,7 @@
 #include "model_build.h"
 #include "model_internal.h"
 #include "syntax.h"
+#include "utf8.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -14,7 +15,15 @@
  * hang the scan. */
 #define PARSE_TIMEOUT_MICROS ((uint64_t)30 * 1000 * 1000)
 
+/* Where the last position was found: most lookups are left to right along
+ * one line, so counting can resume there rather than at the line start. */
+typedef struct {
+    uint32_t file, row, byte_column, column;
+    bool valid;
+} position_cache;
+
 struct az_builder {
+    position_cache *positions;
     az_model *model;
     arena *arena;
     az_eval *eval;
@@ -36,6 +45,32 @@ az_eval *az_builder_eval(az_builder *b)
     return b->eval;
 }
 
+/* How far counting code points from a known column is cheaper than asking
+ * the source file, whose lookups cost up to two 4 KiB blocks. */
+#define COUNT_LIMIT 1024u
+
+/* The 1-based code-point column of the byte at `byte`, which tree-sitter puts
+ * at `point` (a row and a byte column). Every path costs a bounded amount, so
+ * a huge one-line file is no slower per node than any other. */
+static uint32_t column_of(const az_builder *b, const az_loaded_file *f, TSPoint point,
+                          uint32_t byte)
+{
+    const char *text = source_file_text(f->src);
+    position_cache *pc = b->positions;
+    uint32_t column;
+    if (point.column <= COUNT_LIMIT) {
+        column = (uint32_t)utf8_count_code_points(text + byte - point.column, point.column);
+    } else if (pc->valid && pc->file == f->file && pc->row == point.row &&
+               pc->byte_column <= point.column && point.column - pc->byte_column <= COUNT_LIMIT) {
+        uint32_t from = byte - (point.column - pc->byte_column);
+        column = pc->column + (uint32_t)utf8_count_code_points(text + from, byte - from);
+    } else {
+        column = source_file_locate(f->src, byte).column - 1;
+    }
+    *pc = (position_cache){f->file, point.row, point.column, column, true};
+    return column + 1;
+}
+
 az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t start,
                           uint32_t end)
 {
@@ -47,7 +82,10 @@ az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t
 
 az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node)
 {
-    return az_builder_range(b, f, ts_node_start_byte(node), ts_node_end_byte(node));
+    TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
+    uint32_t sc = column_of(b, f, s, ts_node_start_byte(node));
+    uint32_t ec = column_of(b, f, e, ts_node_end_byte(node));
+    return (az_range){f->file, s.row + 1, sc, e.row + 1, ec};
 }
 
 void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)
@@ -448,6 +486,7 @@ static void builder_free(az_builder *b)
     free(b->files);
     free(b->stack);
     free(b->root);
+    free(b->positions);
     az_eval_free(b->eval);
 }
 
@@ -482,8 +521,9 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
     b.arena = b.model->arena;
     b.eval = az_eval_new(b.arena, limits);
     b.root = realpath(scan_root, NULL);
+    b.positions = calloc(1, sizeof(*b.positions));
     char *resolved = realpath(disk_path, NULL);
-    if (!b.eval || !b.root || !resolved) {
+    if (!b.eval || !b.root || !resolved || !b.positions) {
         snprintf(err, err_size, "%s", !resolved ? strerror(errno) : "out of memory");
         goto fail;
     }
