@@ -1,0 +1,86 @@
+#ifndef AZSCAN_SOURCE_H
+#define AZSCAN_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * A source file held in memory: read with one read, checked to be text
+ * (no NUL bytes, valid UTF-8), its byte-order mark skipped, and indexed so
+ * that any byte offset can be turned into a 1-based line and a 1-based
+ * column counted in code points.
+ *
+ * A `source_file` owns its buffer; free it with `source_file_free`. Offsets
+ * taken and returned by this module are relative to `source_file_text`, which
+ * is the file after its BOM.
+ */
+
+/* Files larger than this are refused rather than parsed. */
+#define SOURCE_MAX_SIZE ((uint64_t)128 * 1024 * 1024)
+
+typedef enum {
+    SOURCE_OK = 0,
+    SOURCE_ERR_NOT_FOUND,   /* the path does not exist */
+    SOURCE_ERR_OPEN,        /* open failed for another reason, see sys_errno */
+    SOURCE_ERR_NOT_REGULAR, /* a directory, FIFO, device or socket */
+    SOURCE_ERR_TOO_LARGE,   /* bigger than SOURCE_MAX_SIZE, see size */
+    SOURCE_ERR_READ,        /* read failed, see sys_errno */
+    SOURCE_ERR_BINARY,      /* contains a NUL byte */
+    SOURCE_ERR_ENCODING,    /* not valid UTF-8, see position and byte */
+    SOURCE_ERR_NOMEM,
+} source_status;
+
+typedef struct {
+    uint32_t line;   /* 1-based */
+    uint32_t column; /* 1-based, in code points */
+} source_position;
+
+typedef struct {
+    source_status status;
+    int sys_errno;            /* SOURCE_ERR_OPEN, SOURCE_ERR_READ */
+    uint64_t size;            /* SOURCE_ERR_TOO_LARGE */
+    source_position position; /* SOURCE_ERR_ENCODING: the first bad byte */
+    unsigned char byte;       /* SOURCE_ERR_ENCODING: its value */
+} source_error;
+
+typedef struct source_file source_file;
+
+/*
+ * Reads and checks the file at `path`. On success stores a new source_file in
+ * `*out`; on failure stores NULL and describes the failure in `*err` (which
+ * may be NULL). Never blocks on FIFOs: only regular files are read.
+ */
+source_status source_file_read(source_file **out, const char *path, source_error *err);
+
+/*
+ * Reads up to `cap` bytes from the start of the regular file at `path` into
+ * `buf`, for a quick look at a file that may not be worth reading whole.
+ * Stores the count in `*len` and whether the file is longer in `*truncated`.
+ * Fails as source_file_read does on open and read errors and on files that
+ * are not regular; does not look at the content.
+ */
+source_status source_file_read_prefix(const char *path, char *buf, size_t cap, size_t *len,
+                                      int *truncated, source_error *err);
+
+/*
+ * Like source_file_read, for bytes already in memory. Takes ownership of
+ * `data` (allocated with malloc) whether or not it succeeds.
+ */
+source_status source_file_adopt(source_file **out, char *data, size_t len, source_error *err);
+
+void source_file_free(source_file *src);
+
+/* The text after the byte-order mark, and its length in bytes. */
+const char *source_file_text(const source_file *src);
+uint32_t source_file_length(const source_file *src);
+
+/* The line and column of `offset`; offsets past the end are clamped. */
+source_position source_file_locate(const source_file *src, uint32_t offset);
+
+/*
+ * Writes a one-line, human-readable description of `err` (without the file
+ * name) into `buf`. Returns `buf`.
+ */
+const char *source_error_describe(const source_error *err, char *buf, size_t size);
+
+#endif

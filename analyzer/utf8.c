@@ -1,0 +1,71 @@
+#include "utf8.h"
+
+#include <stdint.h>
+
+/*
+ * Length of the sequence starting at `s[0]` when it is well formed and fits
+ * in `avail` bytes, else 0. Ranges follow the table in RFC 3629 section 4.
+ */
+static size_t sequence_length(const uint8_t *s, size_t avail)
+{
+    uint8_t b0 = s[0];
+    if (b0 < 0x80)
+        return 1;
+
+    size_t n;
+    uint8_t lo = 0x80, hi = 0xBF;
+    if (b0 >= 0xC2 && b0 <= 0xDF) {
+        n = 2;
+    } else if (b0 >= 0xE0 && b0 <= 0xEF) {
+        n = 3;
+        if (b0 == 0xE0)
+            lo = 0xA0; /* overlong */
+        else if (b0 == 0xED)
+            hi = 0x9F; /* UTF-16 surrogates */
+    } else if (b0 >= 0xF0 && b0 <= 0xF4) {
+        n = 4;
+        if (b0 == 0xF0)
+            lo = 0x90; /* overlong */
+        else if (b0 == 0xF4)
+            hi = 0x8F; /* above U+10FFFF */
+    } else {
+        return 0;
+    }
+
+    if (avail < n)
+        return 0;
+    if (s[1] < lo || s[1] > hi)
+        return 0;
+    for (size_t i = 2; i < n; i++) {
+        if (s[i] < 0x80 || s[i] > 0xBF)
+            return 0;
+    }
+    return n;
+}
+
+size_t utf8_find_invalid(const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    size_t i = 0;
+    while (i < len) {
+        /* ASCII dominates real templates: skip it without the table walk. */
+        if (s[i] < 0x80) {
+            i++;
+            continue;
+        }
+        size_t n = sequence_length(s + i, len - i);
+        if (n == 0)
+            return i;
+        i += n;
+    }
+    return len;
+}
+
+size_t utf8_count_code_points(const char *text, size_t len)
+{
+    const uint8_t *s = (const uint8_t *)text;
+    size_t count = 0;
+    for (size_t i = 0; i < len; i++)
+        count += (s[i] & 0xC0) != 0x80;
+    return count;
+}
