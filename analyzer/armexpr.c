@@ -487,6 +487,164 @@ static az_value *eval_copy_index(az_eval *ev, az_value **args, uint32_t nargs,
     return v;
 }
 
+/* Lambdas: map(), filter(), reduce(), toObject() and mapValues() take
+ * lambda('x', ..., body) arguments, whose body reads its parameters with
+ * lambdaVariables('x'). A lambda's bindings are an environment that forwards
+ * everything else to the one it was written in. */
+typedef struct {
+    armexpr_env env; /* forwards to outer; ud is this scope */
+    const armexpr_env *outer;
+    const armexpr *lambda;
+    az_value *values[2];
+} lambda_scope;
+
+static az_value *scope_parameter(void *ud, const char *name, size_t len, az_range at)
+{
+    const armexpr_env *o = ((lambda_scope *)ud)->outer;
+    return o->parameter ? o->parameter(o->ud, name, len, at) : NULL;
+}
+
+static az_value *scope_variable(void *ud, const char *name, size_t len, az_range at)
+{
+    const armexpr_env *o = ((lambda_scope *)ud)->outer;
+    return o->variable ? o->variable(o->ud, name, len, at) : NULL;
+}
+
+static az_value *scope_copy_index(void *ud, const char *loop, size_t len, az_range at)
+{
+    const armexpr_env *o = ((lambda_scope *)ud)->outer;
+    return o->copy_index ? o->copy_index(o->ud, loop, len, at) : NULL;
+}
+
+static bool is_lambda(const armexpr *e, uint32_t params)
+{
+    if (e->kind != ARMEXPR_CALL || e->u.call.ns ||
+        !name_is(e->u.call.name, e->u.call.name_len, "lambda"))
+        return false;
+    if (e->u.call.nargs < 2 || e->u.call.nargs - 1 > params)
+        return false;
+    for (uint32_t i = 0; i + 1 < e->u.call.nargs; i++)
+        if (e->u.call.args[i]->kind != ARMEXPR_STRING)
+            return false;
+    return true;
+}
+
+/* lambdaVariables('x'): the innermost binding of x. */
+static az_value *lambda_variable(az_eval *ev, const armexpr_env *env, const az_value *name,
+                                 az_range at)
+{
+    if (name->kind != AZ_STRING)
+        return az_eval_error(ev, at, "lambdaVariables(): argument 1 must be a string");
+    for (; env && env->parameter == scope_parameter; env = ((lambda_scope *)env->ud)->outer) {
+        const lambda_scope *s = env->ud;
+        for (uint32_t i = 0; i + 1 < s->lambda->u.call.nargs && i < 2; i++) {
+            const armexpr *p = s->lambda->u.call.args[i];
+            if (p->u.string.len == name->u.string.len &&
+                memcmp(p->u.string.ptr, name->u.string.ptr, p->u.string.len) == 0)
+                return s->values[i] ? az_value_relocate(az_eval_arena(ev), s->values[i], at)
+                                    : az_eval_unknown(ev, at, "lambda argument");
+        }
+    }
+    return az_eval_error(ev, at, "lambdaVariables(): no lambda variable of that name");
+}
+
+static az_value *apply(az_eval *ev, const armexpr *lambda, const armexpr_env *env, az_value *x,
+                       az_value *y, az_range at)
+{
+    lambda_scope s = {
+        {scope_parameter, scope_variable, scope_copy_index, NULL}, env, lambda, {x, y}};
+    s.env.ud = &s;
+    return eval_node(ev, lambda->u.call.args[lambda->u.call.nargs - 1], &s.env, at);
+}
+
+static bool known_value(const az_value *v)
+{
+    return v && v->kind != AZ_UNKNOWN && v->kind != AZ_ABSENT;
+}
+
+static az_value *eval_lambda_call(az_eval *ev, const armexpr *e, const armexpr_env *env,
+                                  az_range at, bool *handled)
+{
+    const char *name = e->u.call.name;
+    size_t len = e->u.call.name_len;
+    uint32_t nargs = e->u.call.nargs;
+    armexpr **args = e->u.call.args;
+    arena *a = az_eval_arena(ev);
+    *handled = true;
+    bool map = name_is(name, len, "map"), filter = name_is(name, len, "filter");
+    bool reduce = name_is(name, len, "reduce"), to_object = name_is(name, len, "toobject");
+    bool map_values = name_is(name, len, "mapvalues");
+    if (!((map || filter || map_values) && nargs == 2 && is_lambda(args[1], 2)) &&
+        !(reduce && nargs == 3 && is_lambda(args[2], 3)) &&
+        !(to_object && (nargs == 2 || nargs == 3) && is_lambda(args[1], 1) &&
+          (nargs == 2 || is_lambda(args[2], 1)))) {
+        *handled = false;
+        return NULL;
+    }
+    az_value *input = eval_node(ev, args[0], env, at);
+    if (!input)
+        return NULL;
+    if (!known_value(input))
+        return unknown_target(ev, input, at);
+    if (map_values) {
+        if (input->kind != AZ_OBJECT)
+            return az_eval_error(ev, at, "mapValues(): argument 1 must be an object");
+        az_object_builder ob = {.a = a};
+        for (uint32_t i = 0; i < input->u.object.count; i++) {
+            const az_member *m = &input->u.object.members[i];
+            az_value *v = apply(ev, args[1], env, m->value, NULL, at);
+            if (!v || !az_object_builder_add(&ob, m->key, m->key_len, m->key_range, v))
+                return NULL;
+        }
+        return az_object_builder_finish(&ob, at);
+    }
+    if (input->kind != AZ_ARRAY)
+        return az_eval_error(ev, at, "%.*s(): argument 1 must be an array", (int)len, name);
+    uint32_t n = input->u.array.count;
+    if (reduce) {
+        az_value *acc = eval_node(ev, args[1], env, at);
+        for (uint32_t i = 0; acc && i < n; i++)
+            acc = apply(ev, args[2], env, acc, input->u.array.items[i], at);
+        return acc;
+    }
+    if (to_object) {
+        az_object_builder ob = {.a = a};
+        for (uint32_t i = 0; i < n; i++) {
+            az_value *item = input->u.array.items[i];
+            az_value *key = apply(ev, args[1], env, item, NULL, at);
+            az_value *value = nargs == 3 ? apply(ev, args[2], env, item, NULL, at) : item;
+            if (!key || !value)
+                return NULL;
+            if (key->kind != AZ_STRING)
+                return known_value(key) ? az_eval_error(ev, at, "toObject(): a key is not a string")
+                                        : unknown_target(ev, key, at);
+            if (!az_object_builder_add(&ob, key->u.string.ptr, key->u.string.len, at, value))
+                return NULL;
+        }
+        return az_object_builder_finish(&ob, at);
+    }
+    az_array_builder ab = {.a = a};
+    for (uint32_t i = 0; i < n; i++) {
+        az_value *item = input->u.array.items[i];
+        az_value *index = az_value_int(a, at, i);
+        az_value *v = index ? apply(ev, args[1], env, item, index, at) : NULL;
+        if (!v)
+            return NULL;
+        if (filter) {
+            if (!known_value(v))
+                return unknown_target(ev, v, at);
+            if (v->kind != AZ_BOOL)
+                return az_eval_error(ev, at, "filter(): the lambda must return a bool");
+            if (!v->u.boolean)
+                continue;
+            v = item;
+        }
+        if (!az_array_builder_add(&ab, v))
+            return NULL;
+    }
+    return az_array_builder_finish(&ab, at);
+}
+
 static az_value *eval_call(az_eval *ev, const armexpr *e, const armexpr_env *env, az_range at)
 {
     arena *a = az_eval_arena(ev);
@@ -504,6 +662,13 @@ static az_value *eval_call(az_eval *ev, const armexpr *e, const armexpr_env *env
             return az_eval_error(ev, at, "if(): argument 1 must be a bool, not %s",
                                  az_kind_name(cond->kind));
         return eval_node(ev, e->u.call.args[cond->u.boolean ? 1 : 2], env, at);
+    }
+
+    if (!e->u.call.ns) {
+        bool handled;
+        az_value *v = eval_lambda_call(ev, e, env, at, &handled);
+        if (handled)
+            return v;
     }
 
     az_value **args = arena_calloc(a, nargs ? nargs : 1, sizeof(*args));
@@ -525,6 +690,8 @@ static az_value *eval_call(az_eval *ev, const armexpr *e, const armexpr_env *env
         return eval_lookup(ev, "variables", args, nargs, env->variable, env, at);
     if (name_is(name, len, "copyindex"))
         return eval_copy_index(ev, args, nargs, env, at);
+    if (name_is(name, len, "lambdavariables") && nargs == 1)
+        return lambda_variable(ev, env, args[0], at);
     return az_builtin_call(ev, name, len, args, nargs, at);
 }
 

@@ -1923,6 +1923,87 @@ static az_value *fn_extension_resource_id(call *c)
     return sbuf_finish(c, &b);
 }
 
+/* managementGroupResourceId([group,] type, name...) */
+static az_value *fn_management_group_resource_id(call *c)
+{
+    size_t t = type_index(c);
+    if (t == c->nargs || t > 1)
+        return bad_argument(c, "no resource type (namespace/type) where expected");
+    az_value *err = need_strings(c, 0, t);
+    if (err)
+        return err;
+    sbuf b = sbuf_for(c);
+    sbuf_puts(&b, "/providers/Microsoft.Management/managementGroups/");
+    if (t)
+        sbuf_put(&b, c->args[0]->u.string.ptr, c->args[0]->u.string.len);
+    else
+        sbuf_puts(&b, AZ_PLACEHOLDER_MANAGEMENT_GROUP);
+    if ((err = put_resource(c, &b, t))) {
+        free(b.p);
+        return err;
+    }
+    return sbuf_finish(c, &b);
+}
+
+/* tryGet(value, key, ...): what each key names in turn (a member for a
+ * string, an item for an int), or null where it is missing. Bicep's `.?`
+ * and `[?i]` compile to it. */
+static az_value *fn_try_get(call *c)
+{
+    const az_value *v = c->args[0];
+    for (size_t i = 1; i < c->nargs; i++) {
+        const az_value *k = c->args[i];
+        if (v->kind == AZ_UNKNOWN)
+            return pass(c, v);
+        if (v->kind == AZ_NULL || v->kind == AZ_ABSENT)
+            return az_value_null(c->a, c->at);
+        if (v->kind == AZ_OBJECT && k->kind == AZ_STRING) {
+            const az_member *m = az_value_member(v, k->u.string.ptr, k->u.string.len);
+            if (!m)
+                return az_value_null(c->a, c->at);
+            v = m->value;
+        } else if (v->kind == AZ_ARRAY && k->kind == AZ_INT) {
+            if (k->u.integer < 0 || (uint64_t)k->u.integer >= v->u.array.count)
+                return az_value_null(c->a, c->at);
+            v = v->u.array.items[k->u.integer];
+        } else {
+            return type_error(c, i, v->kind == AZ_ARRAY ? "an int" : "a string");
+        }
+    }
+    return pass(c, v);
+}
+
+/* shallowMerge(objects): the members of each object in turn, a later one
+ * replacing an earlier one whole. */
+static az_value *fn_shallow_merge(call *c)
+{
+    const az_value *list = c->args[0];
+    if (list->kind != AZ_ARRAY)
+        return type_error(c, 0, "an array");
+    az_object_builder ob = {.a = c->a};
+    for (uint32_t i = 0; i < list->u.array.count; i++) {
+        const az_value *o = list->u.array.items[i];
+        if (arg_unknown(o))
+            return unknown_as(c, arg_unknown(o));
+        if (o->kind != AZ_OBJECT)
+            return bad_argument(c, "every item must be an object");
+        for (uint32_t k = 0; k < o->u.object.count; k++) {
+            const az_member *m = &o->u.object.members[k];
+            if (!az_object_builder_add(&ob, m->key, m->key_len, m->key_range, m->value))
+                return NULL;
+        }
+    }
+    if (!az_eval_check_array(c->ev, c->at, "shallowMerge() result", ob.count))
+        return bound_unknown(c);
+    return az_object_builder_finish(&ob, c->at);
+}
+
+/* fail(message): the deployment stops here; nothing is known past it. */
+static az_value *fn_fail(call *c)
+{
+    return az_value_unknown(c->a, c->at, "fail()");
+}
+
 /* Known only once deployed, or different on every run. */
 static az_value *fn_deployment_time(call *c)
 {
@@ -1957,6 +2038,7 @@ static const builtin builtins[] = {
     {"createObject", 0, VARIADIC, LAZY, fn_create_object},
     {"dataUri", 1, 1, 0, fn_data_uri},
     {"dataUriToString", 1, 1, 0, fn_data_uri_to_string},
+    {"deployer", 0, 0, 0, fn_deployment_time},
     {"deployment", 0, 0, 0, fn_deployment},
     {"div", 2, 2, 0, fn_div},
     {"empty", 1, 1, 0, fn_empty},
@@ -1964,6 +2046,7 @@ static const builtin builtins[] = {
     {"environment", 0, 0, 0, fn_deployment_time},
     {"equals", 2, 2, LAZY, fn_equals},
     {"extensionResourceId", 3, VARIADIC, 0, fn_extension_resource_id},
+    {"fail", 1, 1, LAZY, fn_fail},
     {"false", 0, 0, 0, fn_false},
     {"first", 1, 1, 0, fn_first},
     {"flatten", 1, 1, 0, fn_flatten},
@@ -1984,6 +2067,7 @@ static const builtin builtins[] = {
     {"less", 2, 2, 0, fn_less},
     {"lessOrEquals", 2, 2, 0, fn_less_or_equals},
     {"managementGroup", 0, VARIADIC, LAZY, fn_deployment_time},
+    {"managementGroupResourceId", 2, VARIADIC, 0, fn_management_group_resource_id},
     {"max", 1, VARIADIC, 0, fn_max},
     {"min", 1, VARIADIC, 0, fn_min},
     {"mod", 2, 2, 0, fn_mod},
@@ -2001,6 +2085,7 @@ static const builtin builtins[] = {
     {"replace", 3, 3, 0, fn_replace},
     {"resourceGroup", 0, 0, 0, fn_resource_group},
     {"resourceId", 2, VARIADIC, 0, fn_resource_id},
+    {"shallowMerge", 1, 1, 0, fn_shallow_merge},
     {"skip", 2, 2, 0, fn_skip},
     {"split", 2, 2, 0, fn_split},
     {"startsWith", 2, 2, 0, fn_starts_with},
@@ -2016,6 +2101,7 @@ static const builtin builtins[] = {
     {"toUpper", 1, 1, 0, fn_to_upper},
     {"trim", 1, 1, 0, fn_trim},
     {"true", 0, 0, 0, fn_true},
+    {"tryGet", 2, VARIADIC, 0, fn_try_get},
     {"union", 1, VARIADIC, 0, fn_union},
     {"uniqueString", 1, VARIADIC, 0, fn_unique_string},
     {"uriComponent", 1, 1, 0, fn_uri_component},

@@ -38,6 +38,7 @@
 #define AZ_PLACEHOLDER_SUBSCRIPTION_ID "00000000-0000-0000-0000-000000000000"
 #define AZ_PLACEHOLDER_TENANT_ID "00000000-0000-0000-0000-000000000000"
 #define AZ_PLACEHOLDER_RESOURCE_GROUP "resourceGroupName"
+#define AZ_PLACEHOLDER_MANAGEMENT_GROUP "managementGroupName"
 #define AZ_PLACEHOLDER_DEPLOYMENT "deploymentName"
 
 /* Calls the function `name`; `args` has `nargs` non-NULL values. NULL only

@@ -293,3 +293,36 @@ Test(armexpr, evaluation_is_depth_bounded)
     az_eval_leave(EV);
     expect("[concat(concat(concat(concat(concat('x')))))]", "\"x\"");
 }
+
+Test(armexpr, lambdas_map_filter_reduce_and_to_object)
+{
+    PARAMS = J("{\"xs\": [1, 2, 3], \"names\": [\"a\", \"b\"], \"o\": {\"k\": 1, \"m\": 2}}");
+    expect("[map(parameters('xs'), lambda('x', add(lambdaVariables('x'), 10)))]", "[11,12,13]");
+    expect("[map(parameters('names'), lambda('n', 'i', concat(lambdaVariables('n'), "
+           "string(lambdaVariables('i')))))]",
+           "[\"a0\",\"b1\"]");
+    expect("[filter(parameters('xs'), lambda('x', greater(lambdaVariables('x'), 1)))]", "[2,3]");
+    expect("[reduce(parameters('xs'), 0, lambda('acc', 'x', add(lambdaVariables('acc'), "
+           "lambdaVariables('x'))))]",
+           "6");
+    expect("[toObject(parameters('names'), lambda('n', lambdaVariables('n')), lambda('n', "
+           "length(lambdaVariables('n'))))]",
+           "{\"a\":1,\"b\":1}");
+    expect("[mapValues(parameters('o'), lambda('v', mul(lambdaVariables('v'), 2)))]",
+           "{\"k\":2,\"m\":4}");
+    /* Nested lambdas see the outer binding. */
+    expect("[map(parameters('names'), lambda('n', map(parameters('xs'), lambda('x', "
+           "concat(lambdaVariables('n'), string(lambdaVariables('x')))))))]",
+           "[[\"a1\",\"a2\",\"a3\"],[\"b1\",\"b2\",\"b3\"]]");
+}
+
+Test(armexpr, lambdas_over_unknown_input_are_unknown)
+{
+    expect_unknown("[map(parameters('unknownList'), lambda('x', lambdaVariables('x')))]",
+                   "parameters('unknown')", NULL);
+    expect_unknown("[filter(createArray(1), lambda('x', parameters('unknownFlag')))]",
+                   "parameters('unknown')", NULL);
+    expect_unknown("[lambdaVariables('nope')]", "lambdaVariables", "no lambda variable");
+    expect_unknown("[filter(createArray(1), lambda('x', 5))]", "must return a bool",
+                   "must return a bool");
+}

@@ -559,3 +559,38 @@ Test(builtins, range)
     expect_unknown("[range(0, -1)]", "negative", "range()");
     expect_unknown("[range(9223372036854775807, 2)]", "out of range", "range()");
 }
+
+Test(builtins, try_get_reads_members_and_items_or_gives_null)
+{
+    PARAMS = J("{\"o\": {\"a\": {\"b\": [10, 20]}}}");
+    expect("[tryGet(parameters('o'), 'a', 'b', 1)]", "20");
+    expect("[tryGet(parameters('o'), 'A')]", "{\"b\":[10,20]}");
+    expect("[tryGet(parameters('o'), 'missing', 'b')]", "null");
+    expect("[tryGet(parameters('o'), 'a', 'b', 5)]", "null");
+    expect("[tryGet(null(), 'a')]", "null");
+    expect_unknown("[tryGet(parameters('unknownObject'), 'a')]", "parameters('unknown')", NULL);
+    expect_unknown("[tryGet(parameters('o'), 'a', 'b', 'x')]", "must be an int", "must be an int");
+}
+
+Test(builtins, shallow_merge_replaces_whole_members)
+{
+    expect("[shallowMerge(createArray(createObject('a', createObject('x', 1)), "
+           "createObject('a', createObject('y', 2), 'b', 3)))]",
+           "{\"a\":{\"y\":2},\"b\":3}");
+    expect_unknown("[shallowMerge(createArray(parameters('unknownObject')))]",
+                   "parameters('unknown')", NULL);
+    expect_unknown("[shallowMerge(createArray(1))]", "must be an object", "must be an object");
+}
+
+Test(builtins, management_group_resource_id_and_fail)
+{
+    expect("[managementGroupResourceId('Microsoft.Authorization/policyDefinitions', 'p1')]",
+           "\"/providers/Microsoft.Management/managementGroups/managementGroupName/providers/"
+           "Microsoft.Authorization/policyDefinitions/p1\"");
+    expect("[managementGroupResourceId('mg1', 'Microsoft.Authorization/policyDefinitions', "
+           "'p1')]",
+           "\"/providers/Microsoft.Management/managementGroups/mg1/providers/"
+           "Microsoft.Authorization/policyDefinitions/p1\"");
+    expect_unknown("[fail('stop')]", "fail()", NULL);
+    expect_unknown("[deployer()]", "deployer()", NULL);
+}
