@@ -2,6 +2,8 @@
  * The Bicep front end, through az_model_build_file: fixtures under
  * tests/fixtures/model/bicep, and generated files for the bounds.
  */
+#define _POSIX_C_SOURCE 200809L
+
 #include "eval.h"
 #include "model.h"
 
@@ -671,6 +673,8 @@ static void remove_tmp(const char *name)
     char path[512];
     snprintf(path, sizeof(path), "%s/%s", TMP, name);
     unlink(path);
+    rmdir(TMP); /* each test writes one file: the directory is empty now */
+    TMP[0] = '\0';
 }
 
 static double seconds(void)
