@@ -2,7 +2,9 @@
  * The Bicep front end, through az_model_build_file: fixtures under
  * tests/fixtures/model/bicep, and generated files for the bounds.
  */
+#ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L
+#endif
 
 #include "eval.h"
 #include "model.h"
@@ -644,13 +646,6 @@ Test(bicep_model, parameter_file_extending_itself)
     cr_assert(warned("extends itself", 2));
 }
 
-Test(bicep_model, defaults_without_parameter_file)
-{
-    az_deployment *d = build("params", "main.bicep", NULL);
-    expect_str(param(d, "location")->value, "westeurope");
-    expect_unknown(param(d, "name")->value, "no value");
-}
-
 /* --- Bounds ------------------------------------------------------------------ */
 
 /* Writes `text` to TMP/<name>, making TMP on first use. */
@@ -675,6 +670,54 @@ static void remove_tmp(const char *name)
     unlink(path);
     rmdir(TMP); /* each test writes one file: the directory is empty now */
     TMP[0] = '\0';
+}
+
+/* --- Parameter files found or named -------------------------------------- */
+
+Test(bicep_model, parameter_files_found_by_using)
+{
+    /* Without a parameter file named, each .bicepparam beside the template
+     * whose `using` names it is a variant; base.bicepparam (`using none`)
+     * is not one. */
+    build("params", "main.bicep", NULL);
+    cr_assert_eq(az_model_deployment_count(M), 2);
+    az_deployment *d = az_model_deployment(M, 0);
+    expect_str(param(d, "name")->value, "contosostprod");
+    d = az_model_deployment(M, 1);
+    expect_str(param(d, "name")->value, "self");
+}
+
+Test(bicep_model, parameter_file_names_its_template)
+{
+    /* A .bicepparam built on its own is its `using` template's variant. */
+    az_deployment *d = build("params", "main.bicepparam", NULL);
+    const char *tmpl = az_model_file_path(M, d->file);
+    cr_assert(strstr(tmpl, "main.bicep") && !strstr(tmpl, "bicepparam"), "%s", tmpl);
+    expect_str(param(d, "tier")->value, "premium");
+    expect_str(res(d, "stg", 0)->name, "contosostprod");
+}
+
+Test(bicep_model, parameter_file_using_none)
+{
+    char root[1024], disk[1100], err[256] = "";
+    fixture(root, sizeof(root), "params");
+    snprintf(disk, sizeof(disk), "%s/base.bicepparam", root);
+    cr_assert_eq(
+        az_model_build_file(&M, root, disk, "base.bicepparam", NULL, NULL, err, sizeof(err)), -1);
+    cr_assert_null(M);
+    cr_assert(strstr(err, "using"), "%s", err);
+}
+
+Test(bicep_model, defaults_without_parameter_file)
+{
+    write_tmp("defaults.bicep", "param location string = 'westeurope'\n"
+                                "param name string\n");
+    az_deployment *d = build_in(TMP, "defaults.bicep", NULL, NULL);
+    remove_tmp("defaults.bicep");
+    cr_assert_eq(az_model_deployment_count(M), 1);
+    cr_assert_null(d->variant);
+    expect_str(param(d, "location")->value, "westeurope");
+    expect_unknown(param(d, "name")->value, "no value");
 }
 
 static double seconds(void)
