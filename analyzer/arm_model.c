@@ -328,7 +328,9 @@ static int build_parameters(arm_ctx *c, const az_value *args)
         }
         const az_member *arg = args ? az_value_member(args, m->key, m->key_len) : NULL;
         az_value *value;
-        if (arg && arg->value)
+        if (args && args->kind == AZ_UNKNOWN)
+            value = az_value_relocate(c->a, args, p->range);
+        else if (arg && arg->value)
             value = arg->value;
         else if (p->default_value)
             value = mark_through(c, p->default_value, AZ_ORIGIN_PARAMETER_DEFAULT, p->name);
@@ -640,34 +642,15 @@ static az_value *deployment_arguments(arm_ctx *c, const az_value *params)
     return az_value_object(c->a, params->range, members, n);
 }
 
-static int build_nested_deployment(arm_ctx *c, const az_value *raw, const char *symbol,
-                                   az_value *condition, az_loop *loop)
+/* The deployment a nested deployment's evaluated `properties` describe:
+ * an inline template (evaluated in its own scope when `inner`, else in the
+ * outer one), a template linked by relative path, or an external link. */
+static int build_deployment_target(arm_ctx *c, az_module *mod, const az_value *props,
+                                   const az_value *tmpl, bool inner)
 {
-    az_module *mod = az_deployment_add_module(c->b, c->d);
-    if (!mod)
-        return -1;
-    az_value *body = resource_body(c, raw);
-    if (!body)
-        return -1;
-    const az_value *name = az_query_value(body, "name");
-    mod->symbol = symbol ? symbol : (name && name->kind == AZ_STRING ? name->u.string.ptr : NULL);
-    mod->condition = condition;
-    mod->loop = loop;
-    mod->range = section(raw, "type") ? section(raw, "type")->range : raw->range;
-
-    const az_value *props = section(raw, "properties");
-    const az_value *tmpl = section(props, "template");
     const az_value *link = section(props, "templateLink");
-    const char *scope = string_of(section(section(props, "expressionEvaluationOptions"), "scope"));
-    bool inner = scope && strcasecmp(scope, "inner") == 0;
-
-    /* Arguments are evaluated in this (the outer) scope either way. */
-    const az_value *params_raw = section(props, "parameters");
-    az_value *params = params_raw ? eval_json(c, params_raw) : NULL;
-    mod->params = deployment_arguments(c, params);
-
     if (link) {
-        const char *rel = string_of(eval_json(c, section(link, "relativePath")));
+        const char *rel = string_of(section(link, "relativePath"));
         if (!rel) {
             mod->external = true;
             return 0;
@@ -695,6 +678,55 @@ static int build_nested_deployment(arm_ctx *c, const az_value *raw, const char *
     int rc = build_template(&inner_ctx, inner ? mod->params : NULL);
     az_eval_leave_module(c->ev);
     return rc;
+}
+
+static int build_nested_deployment(arm_ctx *c, const az_value *raw, const char *symbol,
+                                   az_value *condition, az_loop *loop)
+{
+    az_module *mod = az_deployment_add_module(c->b, c->d);
+    if (!mod)
+        return -1;
+    /* Everything but the template is evaluated here, in the outer scope. */
+    const az_value *raw_props = section(raw, "properties");
+    const az_value *tmpl = section(raw_props, "template");
+    const char *scope =
+        string_of(section(section(raw_props, "expressionEvaluationOptions"), "scope"));
+    bool inner = scope && strcasecmp(scope, "inner") == 0;
+    const az_value *name = eval_json(c, section(raw, "name"));
+    mod->symbol = symbol ? symbol : string_of(name);
+    mod->condition = condition;
+    mod->loop = loop;
+    mod->range = section(raw, "type") ? section(raw, "type")->range : raw->range;
+    const az_value *params_raw = section(raw_props, "parameters");
+    az_value *params = params_raw ? eval_json(c, params_raw) : NULL;
+    mod->params = deployment_arguments(c, params);
+    const az_value *link_raw = section(raw_props, "templateLink");
+    az_value *props = NULL;
+    if (link_raw) {
+        az_member m = {"templateLink", 12, link_raw->range, eval_json(c, link_raw)};
+        props = m.value ? az_value_object(c->a, raw_props->range, &m, 1) : NULL;
+        if (!props)
+            return -1;
+    }
+    return build_deployment_target(c, mod, props, tmpl, inner);
+}
+
+int arm_model_build_nested(az_builder *b, const az_loaded_file *f, az_deployment *parent,
+                           az_module *mod, const az_value *body)
+{
+    arm_ctx c = {0};
+    c.b = b;
+    c.f = f;
+    c.d = parent;
+    c.ev = az_builder_eval(b);
+    c.a = az_builder_arena(b);
+    const az_value *props = section(body, "properties");
+    if (props && props->kind == AZ_UNKNOWN) {
+        mod->params = (az_value *)props;
+        return 0;
+    }
+    mod->params = deployment_arguments(&c, section(props, "parameters"));
+    return build_deployment_target(&c, mod, props, section(props, "template"), true);
 }
 
 /* Outputs ------------------------------------------------------------------ */

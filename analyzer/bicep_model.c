@@ -3,6 +3,7 @@
 #include "builtins.h"
 
 #include <string.h>
+#include <strings.h>
 
 /*
  * The Bicep front end: a template's declarations to the resource model, and
@@ -389,12 +390,9 @@ static az_value *param_value(const bicep_scope *s, bicep_symbol *sym)
         v = m->value;
     else if (sym->default_value)
         v = sym->default_value;
-    else if (bicep_is(field(decl, "type"), "nullable_type")) {
-        az_value *null = az_value_null(a, name_range);
-        v = null ? az_value_through(a, null, AZ_ORIGIN_PARAMETER_DEFAULT, sym->name, name_range,
-                                    name_range)
-                 : NULL;
-    } else
+    else
+        /* A nullable parameter without a default is null only when the
+         * deployer passes nothing; which they do is not known here. */
         v = az_eval_unknown(bb->ev, name_range, "parameter '%s' has no value", sym->name);
 
     if (v && !ts_node_is_null(bicep_decorator_find(s->file, decl, "secure", NULL))) {
@@ -908,8 +906,24 @@ static bool emit_resource(bicep_build *bb, bicep_symbol *sym)
     az_range at = bicep_range(&s, field(sym->decl, "name"));
     if (!bicep_symbol_finish(bb, sym, at) && arena_failed(bb->a))
         return false;
+    bool existing = !ts_node_is_null(field(sym->decl, "existing"));
     for (uint32_t i = 0; i < sym->instance_count; i++) {
         bicep_instance *inst = &sym->instances[i];
+        /* A deployment declared as a resource deploys a template: it is a
+         * module of this deployment, as in the ARM front end. */
+        if (!existing && !inst->parent &&
+            strcasecmp(inst->type, "Microsoft.Resources/deployments") == 0) {
+            az_module *m = az_deployment_add_module(bb->b, bb->d);
+            if (!m)
+                return false;
+            m->symbol = sym->name;
+            m->condition = inst->condition;
+            m->loop = inst->loop;
+            m->range = at;
+            if (arm_model_build_nested(bb->b, sym->file->f, bb->d, m, inst->body))
+                return false;
+            continue;
+        }
         az_resource *r = az_deployment_add_resource(bb->b, bb->d);
         if (!r)
             return false;
@@ -920,7 +934,7 @@ static bool emit_resource(bicep_build *bb, bicep_symbol *sym)
         r->condition = inst->condition;
         r->loop = inst->loop;
         r->scope = inst->scope;
-        r->existing = !ts_node_is_null(field(sym->decl, "existing"));
+        r->existing = existing;
         r->body = inst->body;
         r->id = inst->id;
         r->range = at;

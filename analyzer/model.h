@@ -33,12 +33,12 @@ typedef struct az_resource az_resource;
 
 typedef struct {
     const char *name;
-    const char *type;     /* "string", "int", "bool", "object", "array", a user type name, or NULL */
-    bool secure;          /* @secure(), securestring, secureObject */
+    const char *type; /* "string", "int", "bool", "object", "array", a user type name, or NULL */
+    bool secure;      /* @secure(), securestring, secureObject */
     az_value *default_value; /* NULL when none */
     az_value *allowed;       /* array of allowed values, or NULL */
-    az_value *value;         /* effective value: parameter file, module argument, default, or unknown */
-    az_range range;          /* the declaration's name */
+    az_value *value; /* effective value: parameter file, module argument, default, or unknown */
+    az_range range;  /* the declaration's name */
 } az_parameter;
 
 typedef struct {
@@ -55,10 +55,10 @@ typedef struct {
 } az_output;
 
 typedef struct {
-    const char *name;       /* loop variable name or ARM copy name; may be NULL */
-    az_value *count;        /* the number of instances, known int or unknown */
-    uint32_t index;         /* this instance's index */
-    bool symbolic;          /* one instance standing for an unknown number */
+    const char *name; /* loop variable name or ARM copy name; may be NULL */
+    az_value *count;  /* the number of instances, known int or unknown */
+    uint32_t index;   /* this instance's index */
+    bool symbolic;    /* one instance standing for an unknown number */
 } az_loop;
 
 struct az_resource {
@@ -79,23 +79,23 @@ struct az_resource {
 };
 
 typedef struct {
-    const char *symbol;     /* Bicep module symbol or ARM deployment name; may be NULL */
-    const char *path;       /* as written: './net.bicep', 'br/public:...', or NULL for inline */
-    bool external;          /* registry or template spec: never fetched */
+    const char *symbol; /* Bicep module symbol or ARM deployment name; may be NULL */
+    const char *path;   /* as written: './net.bicep', 'br/public:...', or NULL for inline */
+    bool external;      /* registry or template spec: never fetched */
     az_value *condition;
     az_loop *loop;
-    az_value *params;       /* the arguments, as an object */
-    az_deployment *child;   /* the module's deployment, or NULL when external or not loaded */
+    az_value *params;     /* the arguments, as an object */
+    az_deployment *child; /* the module's deployment, or NULL when external or not loaded */
     az_range range;
 } az_module;
 
 struct az_deployment {
     az_language language;
-    const char *variant;    /* the parameter file's path, or NULL for defaults */
-    uint32_t file;          /* the template's index in the model's file table */
+    const char *variant;      /* the parameter file's path, or NULL for defaults */
+    uint32_t file;            /* the template's index in the model's file table */
     const char *target_scope; /* "resourceGroup", "subscription", "managementGroup", "tenant" */
-    az_deployment *parent;  /* the deploying deployment, for modules */
-    az_module *via;         /* the module that created it, for modules */
+    az_deployment *parent;    /* the deploying deployment, for modules */
+    az_module *via;           /* the module that created it, for modules */
 
     /* Arrays of pointers, so that an element stays put while more are added. */
     az_parameter **parameters;
@@ -125,8 +125,8 @@ typedef struct az_model az_model;
  * says why.
  */
 int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
-                        const char *display_path, const char *param_file,
-                        const az_limits *limits, char *err, size_t err_size);
+                        const char *display_path, const char *param_file, const az_limits *limits,
+                        char *err, size_t err_size);
 
 void az_model_free(az_model *m);
 
@@ -147,8 +147,7 @@ const az_warning *az_model_warning(const az_model *m, uint32_t index);
  * Visits every resource of `d` and of its module deployments, depth first,
  * in declaration order. Stops when `fn` returns non-zero and returns that.
  */
-int az_deployment_visit_resources(az_deployment *d, int (*fn)(az_resource *r, void *ud),
-                                  void *ud);
+int az_deployment_visit_resources(az_deployment *d, int (*fn)(az_resource *r, void *ud), void *ud);
 
 /*
  * Querying values by path.

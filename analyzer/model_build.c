@@ -219,9 +219,39 @@ static bool path_is_external(const char *path)
            strncmp(path, "ts:", 3) == 0 || strncmp(path, "ts/", 3) == 0;
 }
 
+/* Resolves "." and ".." in the absolute path `p` in place, lexically. */
+static void normalize_path(char *p)
+{
+    char *out = p;
+    const char *in = p;
+    while (*in) {
+        while (*in == '/')
+            in++;
+        const char *seg = in;
+        while (*in && *in != '/')
+            in++;
+        size_t len = (size_t)(in - seg);
+        if (len == 0 || (len == 1 && seg[0] == '.'))
+            continue;
+        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
+            while (out > p && *--out != '/')
+                ;
+            continue;
+        }
+        *out++ = '/';
+        memmove(out, seg, len);
+        out += len;
+    }
+    if (out == p)
+        *out++ = '/';
+    *out = '\0';
+}
+
 /*
- * Resolves `path`, written in `from`, to a file under the scan root. Returns
- * a malloc'd resolved path, or NULL with a warning at `at`.
+ * Resolves `path`, written in `from`, to a file under the scan root. The
+ * path is checked as written (so that "../../etc/passwd" is refused as an
+ * escape even where nothing is there) and again after symbolic links are
+ * followed. Returns a malloc'd resolved path, or NULL with a warning at `at`.
  */
 static char *resolve_local(az_builder *b, const az_loaded_file *from, const char *path, az_range at,
                            const char *what)
@@ -237,10 +267,13 @@ static char *resolve_local(az_builder *b, const az_loaded_file *from, const char
     char *joined = malloc(len);
     if (!joined)
         return NULL;
-    if (slash)
-        snprintf(joined, len, "%.*s/%s", (int)dir_len, from->disk_path, path);
-    else
-        snprintf(joined, len, "%s", path);
+    snprintf(joined, len, "%.*s/%s", (int)dir_len, from->disk_path, path);
+    normalize_path(joined);
+    if (!path_under_root(b, joined)) {
+        az_builder_warn(b, at, "%s path '%s' resolves outside the scan root; not read", what, path);
+        free(joined);
+        return NULL;
+    }
     char *resolved = realpath(joined, NULL);
     free(joined);
     if (!resolved) {

@@ -93,6 +93,15 @@ int bicep_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
 int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d, const az_value *args);
 
 /*
+ * A `Microsoft.Resources/deployments` resource declared in Bicep, whose
+ * evaluated declaration is `body`: fills `module` (in `parent`) with its
+ * arguments and the deployment of its inline or linked template, as the ARM
+ * front end does for nested deployments. Returns 0, or -1 when out of memory.
+ */
+int arm_model_build_nested(az_builder *b, const az_loaded_file *f, az_deployment *parent,
+                           az_module *module, const az_value *body);
+
+/*
  * Parameter files. Each evaluates `f` into an object of parameter values
  * stored in `*args` and returns the template path it names (Bicep's `using`,
  * or NULL for ARM, which names none) in `*template_path`.

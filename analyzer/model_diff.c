@@ -59,11 +59,16 @@ static bool scalars_equal(const az_value *x, const az_value *y)
 
 /* Top-level body members that say the same thing in a different way in
  * each language: the name (compared whole, joined, on the resource), the
- * parent and the deployment order. */
+ * parent, the deployment order, and the scope (Bicep's `scope:`, ARM's
+ * `scope`, `subscriptionId` and `resourceGroup`). */
 static bool ignored_at_top(const char *key)
 {
-    return strcasecmp(key, "name") == 0 || strcasecmp(key, "parent") == 0 ||
-           strcasecmp(key, "dependsOn") == 0 || strcasecmp(key, "scope") == 0;
+    static const char *const keys[] = {"name",  "parent",         "dependsOn",
+                                       "scope", "subscriptionId", "resourceGroup"};
+    for (size_t i = 0; i < sizeof(keys) / sizeof(*keys); i++)
+        if (strcasecmp(key, keys[i]) == 0)
+            return true;
+    return false;
 }
 
 /* Compares two values both sides know, member by member. Values are no
@@ -121,6 +126,18 @@ static void compare(differ *d, const az_value *x, const az_value *y, size_t path
         report(d, MODEL_DIFF_PROPERTY, d->path);
 }
 
+/* ARM languageVersion 2.0 names a nested resource "parent::child"; Bicep
+ * names it "child" within its parent. */
+static const char *local_symbol(const char *symbol)
+{
+    const char *cut = strstr(symbol, "::");
+    while (cut) {
+        symbol = cut + 2;
+        cut = strstr(symbol, "::");
+    }
+    return symbol;
+}
+
 static bool same_name(const az_resource *x, const az_resource *y)
 {
     return x->name && y->name && x->name->kind == AZ_STRING && y->name->kind == AZ_STRING &&
@@ -143,7 +160,7 @@ static void compare_resources(differ *d, const az_resource *x, const az_resource
     d->path[0] = '\0';
     if (strcasecmp(x->type, y->type) != 0)
         report(d, MODEL_DIFF_TYPE, NULL);
-    if (x->symbol && y->symbol && strcmp(x->symbol, y->symbol) != 0)
+    if (x->symbol && y->symbol && strcmp(local_symbol(x->symbol), local_symbol(y->symbol)) != 0)
         report(d, MODEL_DIFF_SYMBOL, NULL);
     if (x->existing != y->existing)
         report(d, MODEL_DIFF_EXISTING, NULL);
@@ -199,14 +216,14 @@ int model_diff_deployments(const az_deployment *left, const az_deployment *right
     for (uint32_t i = 0; i < nl && !d.stop; i++) {
         if (pair[i] >= 0) {
             compare_resources(&d, left->resources[i], right->resources[pair[i]]);
-        } else {
+        } else if (!left->resources[i]->existing) {
             d.left = left->resources[i];
             d.right = NULL;
             report(&d, MODEL_DIFF_MISSING, NULL);
         }
     }
     for (uint32_t j = 0; j < nr && !d.stop; j++) {
-        if (!taken[j]) {
+        if (!taken[j] && !right->resources[j]->existing) {
             d.left = NULL;
             d.right = right->resources[j];
             report(&d, MODEL_DIFF_MISSING, NULL);

@@ -9,7 +9,9 @@
  * agreement over a corpus.
  *
  * Resources are paired by type and known name, else by symbolic name, else
- * by position. For each pair the type, symbolic name (when both have one),
+ * by position. An `existing` resource without a partner is no difference:
+ * ARM languageVersion 1.0 does not declare existing resources at all. Symbols
+ * compare by their last "::" part. For each pair the type, symbolic name (when both have one),
  * existing flag, condition and loop are compared, and so is every property
  * of the body whose value both sides know: an unknown on either side is no
  * disagreement. Source ranges and origins are ignored.
