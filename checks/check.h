@@ -1,0 +1,180 @@
+#ifndef AZSCAN_CHECK_H
+#define AZSCAN_CHECK_H
+
+#include "model.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * The check framework. A check is metadata plus one function that looks at
+ * one resource of the model (or, for checks about a whole deployment, at
+ * the deployment) and reports findings through the context. Checks never
+ * see syntax trees: they query the model, so each is written once and sees
+ * Bicep and ARM alike.
+ *
+ * Every check is registered in the one table of checks/registry.c. The same
+ * engine and the same findings are meant to serve declarative rules later
+ * (JSON rules, Azure Policy definitions): such a rule is a check whose
+ * function interprets data.
+ */
+
+typedef enum {
+    AZ_SEVERITY_NOTE =
+        0, /* not a problem: an unresolved value under --strict, an unused suppression */
+    AZ_SEVERITY_LOW,
+    AZ_SEVERITY_MEDIUM,
+    AZ_SEVERITY_HIGH,
+    AZ_SEVERITY_CRITICAL,
+} az_severity;
+
+/* The hundreds digit of a check id. */
+typedef enum {
+    AZ_CATEGORY_IDENTITY = 1,   /* 1xx identity and access */
+    AZ_CATEGORY_NETWORK = 2,    /* 2xx network */
+    AZ_CATEGORY_ENCRYPTION = 3, /* 3xx encryption and data protection */
+    AZ_CATEGORY_SECRETS = 4,    /* 4xx credentials and secrets */
+    AZ_CATEGORY_MONITORING = 5, /* 5xx monitoring and logging */
+    AZ_CATEGORY_GOVERNANCE = 6, /* 6xx governance */
+} az_category;
+
+typedef struct check_context check_context;
+typedef struct az_check az_check;
+
+typedef struct {
+    const char *id;    /* "AZS201" */
+    const char *name;  /* "public-network-access" */
+    const char *title; /* one line, sentence case, no period */
+    az_severity severity;
+    double security_severity; /* 0.0 to 10.0, for SARIF */
+    az_category category;
+    /* Resource types it applies to, NULL-terminated; matched ignoring case.
+     * NULL for a check about whole deployments. */
+    const char *const *resource_types;
+    const char *description; /* what is wrong and why it matters */
+    const char *remediation; /* what to do, in prose */
+    const char *fix_bicep;   /* a Bicep snippet */
+    const char *fix_arm;     /* the same in ARM JSON */
+    const char *const
+        *references; /* NULL-terminated: "MCSB NS-2", "Azure Policy <guid>",
+                        "Checkov CKV_AZURE_59", "KICS <id>", "PSRule Azure.Storage.Firewall" */
+} az_check_meta;
+
+struct az_check {
+    az_check_meta meta;
+    /* One of the two is set. */
+    void (*resource)(check_context *ctx, const az_resource *r);
+    void (*deployment)(check_context *ctx, const az_deployment *d);
+};
+
+/* The registry ------------------------------------------------------------ */
+
+size_t az_check_count(void);
+const az_check *az_check_get(size_t index);
+
+/* The check with this id or name (ignoring case), or NULL. */
+const az_check *az_check_find(const char *id_or_name);
+
+/* Whether `check` matches a selector: an id, a name, or an id prefix such as
+ * "AZS2" (ignoring case). */
+bool az_check_matches(const az_check *check, const char *selector);
+
+const char *az_severity_name(az_severity s); /* "note", "low", ... */
+const char *az_category_name(az_category c); /* "identity-and-access", ... */
+/* Parses a severity name; returns false when it is not one. */
+bool az_severity_parse(const char *text, az_severity *out);
+
+/* Running checks ----------------------------------------------------------- */
+
+typedef struct {
+    const char **allowed_locations; /* NULL-terminated, or NULL when not configured */
+    const char **required_tags;     /* NULL-terminated, or NULL when not configured */
+    bool strict;                    /* report unresolved values as notes */
+} az_check_config;
+
+typedef struct {
+    az_range range;
+    char label[96]; /* "default of parameter 'access'", "module argument 'x'" */
+} az_related;
+
+#define AZ_FINDING_RELATED_MAX 4
+
+typedef struct {
+    const az_check *check;
+    az_severity severity;
+    const char *file; /* display path of range.file */
+    az_range range;   /* the offending value, or the declaration */
+    const char *resource_type;
+    const char *resource; /* symbolic name, else the evaluated name, else "-" */
+    const char *variant;  /* the parameter file, or NULL */
+    const char *property; /* the property path the finding is about, or NULL */
+    char *message;
+    az_related related[AZ_FINDING_RELATED_MAX];
+    size_t related_count;
+} az_finding;
+
+typedef struct az_findings az_findings;
+
+/* Returns NULL when out of memory. */
+az_findings *az_findings_new(void);
+void az_findings_free(az_findings *f);
+size_t az_findings_count(const az_findings *f);
+const az_finding *az_findings_get(const az_findings *f, size_t index);
+
+/* Sorts by file, line, column, check id, resource and message, so that
+ * output never depends on the order of work. */
+void az_findings_sort(az_findings *f);
+
+/*
+ * Runs the checks for which `selected(check, ud)` is true (NULL: all) over
+ * every variant of `m`, including the resources of module deployments, and
+ * appends their findings to `out`. A finding reported identically by two
+ * instances of a loop, or two variants that agree, is kept once per
+ * variant. Returns 0, or -1 when out of memory.
+ */
+int az_checks_run(const az_model *m, const az_check_config *config,
+                  bool (*selected)(const az_check *check, void *ud), void *ud, az_findings *out);
+
+/* For check functions ------------------------------------------------------- */
+
+const az_check_config *check_config(const check_context *ctx);
+const az_model *check_model(const check_context *ctx);
+
+/*
+ * Reports a finding about `r`. `at` is the offending value (its use site
+ * becomes the range, its defining site, when it came through a parameter,
+ * variable or module argument, a related location); NULL means a required
+ * property is absent, and the range is the resource's declaration.
+ * `property` names the path, for fingerprints. The message is formatted
+ * printf-style; never pass a secure value's content to it.
+ */
+void check_report(check_context *ctx, const az_resource *r, const az_value *at,
+                  const char *property, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+/*
+ * For a value that could not be resolved: a note under --strict, nothing
+ * otherwise.
+ */
+void check_unresolved(check_context *ctx, const az_resource *r, const az_value *at,
+                      const char *property);
+
+/* Helpers for check functions --------------------------------------------- */
+
+/* A human name for the resource, for messages: "Storage account 'stg'". */
+const char *check_resource_label(check_context *ctx, const az_resource *r);
+
+/* The value as it would read in a message: 'Enabled', true, 5; "(secret)"
+ * for secure values. Valid until the next call. */
+const char *check_value_text(check_context *ctx, const az_value *v);
+
+/* Where a value came from, for messages: " (default of parameter 'access',
+ * main.bicep:3)", or "" for a literal. Valid until the next call. */
+const char *check_value_origin(check_context *ctx, const az_value *v);
+
+/* Whether `v` is a known string equal to `s`, ignoring case. */
+bool check_string_is(const az_value *v, const char *s);
+
+/* Whether `r` is of `type`, ignoring case. */
+bool check_type_is(const az_resource *r, const char *type);
+
+#endif

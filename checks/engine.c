@@ -1,0 +1,441 @@
+#include "check.h"
+
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+struct az_findings {
+    az_finding *items;
+    size_t count, cap;
+    bool failed;
+};
+
+struct check_context {
+    const az_model *model;
+    const az_check_config *config;
+    const az_check *check;
+    const az_deployment *variant; /* the root deployment being checked */
+    az_findings *out;
+    char text[160];   /* check_value_text */
+    char origin[320]; /* check_value_origin */
+    char label[200];  /* check_resource_label */
+};
+
+/* Findings ----------------------------------------------------------------- */
+
+az_findings *az_findings_new(void)
+{
+    return calloc(1, sizeof(az_findings));
+}
+
+void az_findings_free(az_findings *f)
+{
+    if (!f)
+        return;
+    for (size_t i = 0; i < f->count; i++)
+        free(f->items[i].message);
+    free(f->items);
+    free(f);
+}
+
+size_t az_findings_count(const az_findings *f)
+{
+    return f->count;
+}
+
+const az_finding *az_findings_get(const az_findings *f, size_t index)
+{
+    return index < f->count ? &f->items[index] : NULL;
+}
+
+static int compare_str(const char *a, const char *b)
+{
+    return strcmp(a ? a : "", b ? b : "");
+}
+
+static int compare_findings(const void *x, const void *y)
+{
+    const az_finding *a = x, *b = y;
+    int c;
+    if ((c = compare_str(a->file, b->file)))
+        return c;
+    if (a->range.start_line != b->range.start_line)
+        return a->range.start_line < b->range.start_line ? -1 : 1;
+    if (a->range.start_column != b->range.start_column)
+        return a->range.start_column < b->range.start_column ? -1 : 1;
+    if ((c = strcmp(a->check->meta.id, b->check->meta.id)))
+        return c;
+    if ((c = compare_str(a->variant, b->variant)))
+        return c;
+    if ((c = compare_str(a->resource, b->resource)))
+        return c;
+    return compare_str(a->message, b->message);
+}
+
+void az_findings_sort(az_findings *f)
+{
+    if (f->count > 1)
+        qsort(f->items, f->count, sizeof(*f->items), compare_findings);
+}
+
+static bool same_range(az_range a, az_range b)
+{
+    return a.file == b.file && a.start_line == b.start_line && a.start_column == b.start_column &&
+           a.end_line == b.end_line && a.end_column == b.end_column;
+}
+
+/* Loop instances and module instances report the same place many times. */
+static bool already_reported(const az_findings *f, const az_finding *n)
+{
+    for (size_t i = f->count; i-- > 0;) {
+        const az_finding *o = &f->items[i];
+        if (o->check == n->check && same_range(o->range, n->range) &&
+            compare_str(o->variant, n->variant) == 0 && strcmp(o->message, n->message) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Messages ----------------------------------------------------------------- */
+
+const az_check_config *check_config(const check_context *ctx)
+{
+    return ctx->config;
+}
+
+const az_model *check_model(const check_context *ctx)
+{
+    return ctx->model;
+}
+
+bool check_string_is(const az_value *v, const char *s)
+{
+    return v && v->kind == AZ_STRING && strlen(s) == v->u.string.len &&
+           strncasecmp(v->u.string.ptr, s, v->u.string.len) == 0;
+}
+
+bool check_type_is(const az_resource *r, const char *type)
+{
+    return strcasecmp(r->type, type) == 0;
+}
+
+typedef struct {
+    const char *type;
+    const char *label;
+} type_label;
+
+/* Friendly names for the types messages mention most; others use the last
+ * segment of the type. */
+static const type_label labels[] = {
+    {"Microsoft.Storage/storageAccounts", "Storage account"},
+    {"Microsoft.KeyVault/vaults", "Key vault"},
+    {"Microsoft.Sql/servers", "SQL server"},
+    {"Microsoft.Sql/managedInstances", "SQL managed instance"},
+    {"Microsoft.Web/sites", "Web app"},
+    {"Microsoft.Web/sites/slots", "Web app slot"},
+    {"Microsoft.DocumentDB/databaseAccounts", "Cosmos DB account"},
+    {"Microsoft.ContainerRegistry/registries", "Container registry"},
+    {"Microsoft.ContainerService/managedClusters", "AKS cluster"},
+    {"Microsoft.CognitiveServices/accounts", "Cognitive Services account"},
+    {"Microsoft.Network/networkSecurityGroups", "Network security group"},
+    {"Microsoft.Network/networkSecurityGroups/securityRules", "Security rule"},
+    {"Microsoft.Network/virtualNetworks", "Virtual network"},
+    {"Microsoft.Network/virtualNetworks/subnets", "Subnet"},
+    {"Microsoft.Authorization/roleAssignments", "Role assignment"},
+    {"Microsoft.DBforPostgreSQL/flexibleServers", "PostgreSQL flexible server"},
+    {"Microsoft.DBforMySQL/flexibleServers", "MySQL flexible server"},
+    {"Microsoft.Synapse/workspaces", "Synapse workspace"},
+    {"Microsoft.Cache/redis", "Redis cache"},
+    {"Microsoft.EventHub/namespaces", "Event Hubs namespace"},
+    {"Microsoft.ServiceBus/namespaces", "Service Bus namespace"},
+    {"Microsoft.AppConfiguration/configurationStores", "App Configuration store"},
+    {"Microsoft.Compute/virtualMachines", "Virtual machine"},
+    {"Microsoft.Compute/virtualMachineScaleSets", "Scale set"},
+};
+
+static const char *resource_name(const az_resource *r)
+{
+    if (r->symbol)
+        return r->symbol;
+    if (r->name && r->name->kind == AZ_STRING && !(r->name->flags & AZ_VALUE_SECURE))
+        return r->name->u.string.ptr;
+    return "-";
+}
+
+const char *check_resource_label(check_context *ctx, const az_resource *r)
+{
+    const char *label = NULL;
+    for (size_t i = 0; i < sizeof(labels) / sizeof(*labels); i++)
+        if (strcasecmp(r->type, labels[i].type) == 0)
+            label = labels[i].label;
+    if (!label) {
+        const char *slash = strrchr(r->type, '/');
+        label = slash ? slash + 1 : r->type;
+    }
+    snprintf(ctx->label, sizeof(ctx->label), "%s '%s'", label, resource_name(r));
+    return ctx->label;
+}
+
+const char *check_value_text(check_context *ctx, const az_value *v)
+{
+    if (!v) {
+        snprintf(ctx->text, sizeof(ctx->text), "absent");
+        return ctx->text;
+    }
+    if (v->flags & AZ_VALUE_SECURE) {
+        snprintf(ctx->text, sizeof(ctx->text), "(secret)");
+        return ctx->text;
+    }
+    switch (v->kind) {
+    case AZ_STRING:
+        snprintf(ctx->text, sizeof(ctx->text), "'%.*s%s'",
+                 v->u.string.len > 100 ? 100 : (int)v->u.string.len, v->u.string.ptr,
+                 v->u.string.len > 100 ? "..." : "");
+        break;
+    case AZ_INT:
+        snprintf(ctx->text, sizeof(ctx->text), "%lld", (long long)v->u.integer);
+        break;
+    case AZ_BOOL:
+        snprintf(ctx->text, sizeof(ctx->text), "%s", v->u.boolean ? "true" : "false");
+        break;
+    case AZ_NULL:
+        snprintf(ctx->text, sizeof(ctx->text), "null");
+        break;
+    default:
+        snprintf(ctx->text, sizeof(ctx->text), "%s", az_kind_name(v->kind));
+    }
+    return ctx->text;
+}
+
+static const char *origin_label(const az_value *v, char *buf, size_t size)
+{
+    switch (v->origin) {
+    case AZ_ORIGIN_PARAMETER_DEFAULT:
+        snprintf(buf, size, "default of parameter '%s'", v->via ? v->via : "?");
+        break;
+    case AZ_ORIGIN_PARAMETER_FILE:
+        snprintf(buf, size, "parameter file value of '%s'", v->via ? v->via : "?");
+        break;
+    case AZ_ORIGIN_VARIABLE:
+        snprintf(buf, size, "variable '%s'", v->via ? v->via : "?");
+        break;
+    case AZ_ORIGIN_MODULE_ARGUMENT:
+        snprintf(buf, size, "module argument '%s'", v->via ? v->via : "?");
+        break;
+    default:
+        return NULL;
+    }
+    return buf;
+}
+
+const char *check_value_origin(check_context *ctx, const az_value *v)
+{
+    char label[160];
+    if (!v || !origin_label(v, label, sizeof(label)) || v->def.start_line == 0) {
+        ctx->origin[0] = '\0';
+        return ctx->origin;
+    }
+    const char *file = az_model_file_path(ctx->model, v->def.file);
+    snprintf(ctx->origin, sizeof(ctx->origin), " (%s, %s:%u)", label, file ? file : "?",
+             v->def.start_line);
+    return ctx->origin;
+}
+
+/* Reporting ---------------------------------------------------------------- */
+
+static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
+                        const az_value *at, const char *property, char *message)
+{
+    az_findings *f = ctx->out;
+    if (!message) {
+        f->failed = true;
+        return;
+    }
+    az_finding n = {0};
+    n.check = ctx->check;
+    n.severity = severity;
+    n.range = at && at->range.start_line ? at->range : r->range;
+    n.file = az_model_file_path(ctx->model, n.range.file);
+    n.resource_type = r->type;
+    n.resource = resource_name(r);
+    n.variant = ctx->variant->variant;
+    n.property = property;
+    n.message = message;
+    if (at && at->origin != AZ_ORIGIN_LITERAL && at->origin != AZ_ORIGIN_EXPRESSION &&
+        at->def.start_line && !same_range(at->def, n.range)) {
+        origin_label(at, n.related[0].label, sizeof(n.related[0].label));
+        n.related[0].range = at->def;
+        n.related_count = 1;
+    }
+    if (already_reported(f, &n)) {
+        free(message);
+        return;
+    }
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 32;
+        az_finding *grown = realloc(f->items, cap * sizeof(*grown));
+        if (!grown) {
+            free(message);
+            f->failed = true;
+            return;
+        }
+        f->items = grown;
+        f->cap = cap;
+    }
+    f->items[f->count++] = n;
+}
+
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list copy;
+    va_copy(copy, ap);
+    int n = vsnprintf(NULL, 0, fmt, copy);
+    va_end(copy);
+    if (n < 0)
+        return NULL;
+    char *s = malloc((size_t)n + 1);
+    if (s)
+        vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+void check_report(check_context *ctx, const az_resource *r, const az_value *at,
+                  const char *property, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = vformat(fmt, ap);
+    va_end(ap);
+    add_finding(ctx, r, ctx->check->meta.severity, at, property, message);
+}
+
+void check_unresolved(check_context *ctx, const az_resource *r, const az_value *at,
+                      const char *property)
+{
+    if (!ctx->config || !ctx->config->strict)
+        return;
+    const char *reason = at && at->kind == AZ_UNKNOWN ? at->u.unknown.reason : "unknown";
+    size_t n = strlen(property) + strlen(reason) + 160;
+    char *message = malloc(n);
+    if (message)
+        snprintf(message, n, "%s: %s could not be resolved (%s)", check_resource_label(ctx, r),
+                 property, reason);
+    add_finding(ctx, r, AZ_SEVERITY_NOTE, at, property, message);
+}
+
+/* Running ------------------------------------------------------------------ */
+
+static bool applies_to(const az_check *c, const az_resource *r)
+{
+    if (!c->meta.resource_types)
+        return false;
+    for (const char *const *t = c->meta.resource_types; *t; t++)
+        if (strcasecmp(*t, r->type) == 0)
+            return true;
+    return false;
+}
+
+static int visit(az_resource *r, void *ud)
+{
+    check_context *ctx = ud;
+    if (applies_to(ctx->check, r))
+        ctx->check->resource(ctx, r);
+    return ctx->out->failed ? -1 : 0;
+}
+
+/* Module nesting is bounded by the builder's module depth limit. */
+static void visit_deployments(check_context *ctx, const az_deployment *d)
+{
+    ctx->check->deployment(ctx, d);
+    for (uint32_t i = 0; i < d->module_count; i++)
+        if (d->modules[i]->child)
+            visit_deployments(ctx, d->modules[i]->child);
+}
+
+int az_checks_run(const az_model *m, const az_check_config *config,
+                  bool (*selected)(const az_check *check, void *ud), void *ud, az_findings *out)
+{
+    check_context ctx = {0};
+    ctx.model = m;
+    ctx.config = config;
+    ctx.out = out;
+    for (uint32_t v = 0; v < az_model_deployment_count(m); v++) {
+        az_deployment *d = az_model_deployment(m, v);
+        ctx.variant = d;
+        for (size_t i = 0; i < az_check_count(); i++) {
+            const az_check *c = az_check_get(i);
+            if (selected && !selected(c, ud))
+                continue;
+            ctx.check = c;
+            if (c->resource)
+                az_deployment_visit_resources(d, visit, &ctx);
+            else if (c->deployment)
+                visit_deployments(&ctx, d);
+            if (out->failed)
+                return -1;
+        }
+    }
+    return 0;
+}
+
+/* Names -------------------------------------------------------------------- */
+
+const char *az_severity_name(az_severity s)
+{
+    static const char *const names[] = {"note", "low", "medium", "high", "critical"};
+    return s <= AZ_SEVERITY_CRITICAL ? names[s] : "?";
+}
+
+bool az_severity_parse(const char *text, az_severity *out)
+{
+    for (int s = AZ_SEVERITY_NOTE; s <= AZ_SEVERITY_CRITICAL; s++) {
+        if (strcasecmp(text, az_severity_name((az_severity)s)) == 0) {
+            *out = (az_severity)s;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *az_category_name(az_category c)
+{
+    switch (c) {
+    case AZ_CATEGORY_IDENTITY:
+        return "identity-and-access";
+    case AZ_CATEGORY_NETWORK:
+        return "network";
+    case AZ_CATEGORY_ENCRYPTION:
+        return "encryption-and-data-protection";
+    case AZ_CATEGORY_SECRETS:
+        return "credentials-and-secrets";
+    case AZ_CATEGORY_MONITORING:
+        return "monitoring-and-logging";
+    case AZ_CATEGORY_GOVERNANCE:
+        return "governance";
+    }
+    return "?";
+}
+
+bool az_check_matches(const az_check *check, const char *selector)
+{
+    size_t n = strlen(selector);
+    if (n == 0)
+        return false;
+    if (strcasecmp(check->meta.name, selector) == 0)
+        return true;
+    /* An id or an id prefix: "AZS201", "AZS2", "azs". */
+    return strncasecmp(check->meta.id, selector, n) == 0;
+}
+
+const az_check *az_check_find(const char *id_or_name)
+{
+    for (size_t i = 0; i < az_check_count(); i++) {
+        const az_check *c = az_check_get(i);
+        if (strcasecmp(c->meta.id, id_or_name) == 0 || strcasecmp(c->meta.name, id_or_name) == 0)
+            return c;
+    }
+    return NULL;
+}

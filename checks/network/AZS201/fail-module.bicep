@@ -1,0 +1,6 @@
+module store 'modules/store.bicep' = {
+  name: 'store'
+  params: {
+    access: 'Enabled'
+  }
+}
