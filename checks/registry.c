@@ -1,16 +1,25 @@
 #include "catalog.h"
 
-/* Every check, in id order. */
-static const az_check *const checks[] = {
-    &check_public_network_access,
+/* The categories in id order; each list is in id order too. */
+static const az_check *const *const categories[] = {
+    catalog_identity, catalog_network,    catalog_encryption,
+    catalog_secrets,  catalog_monitoring, catalog_governance,
 };
 
 size_t az_check_count(void)
 {
-    return sizeof(checks) / sizeof(*checks);
+    size_t n = 0;
+    for (size_t c = 0; c < sizeof(categories) / sizeof(*categories); c++)
+        for (const az_check *const *p = categories[c]; *p; p++)
+            n++;
+    return n;
 }
 
 const az_check *az_check_get(size_t index)
 {
-    return index < az_check_count() ? checks[index] : NULL;
+    for (size_t c = 0; c < sizeof(categories) / sizeof(*categories); c++)
+        for (const az_check *const *p = categories[c]; *p; p++)
+            if (index-- == 0)
+                return *p;
+    return NULL;
 }

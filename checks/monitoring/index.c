@@ -1,0 +1,5 @@
+#include "../catalog.h"
+
+const az_check *const catalog_monitoring[] = {
+    NULL,
+};
