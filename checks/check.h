@@ -93,8 +93,9 @@ typedef struct {
 } az_check_config;
 
 typedef struct {
-    az_range range;
-    char label[96]; /* "default of parameter 'access'", "module argument 'x'" */
+    const char *file; /* display path of the range's file */
+    az_range range;   /* range.file indexes the model's table, which may be gone: use `file` */
+    char label[96];   /* "default of parameter 'access'", "module argument 'x'" */
 } az_related;
 
 #define AZ_FINDING_RELATED_MAX 4
@@ -108,7 +109,7 @@ typedef struct {
     const char *resource; /* symbolic name, else the evaluated name, else "-" */
     const char *variant;  /* the parameter file, or NULL */
     const char *property; /* the property path the finding is about, or NULL */
-    char *message;
+    const char *message;
     az_related related[AZ_FINDING_RELATED_MAX];
     size_t related_count;
 } az_finding;

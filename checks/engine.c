@@ -10,6 +10,7 @@
 struct az_findings {
     az_finding *items;
     size_t count, cap;
+    arena *strings; /* the findings' strings and messages */
     bool failed;
 };
 
@@ -28,17 +29,32 @@ struct check_context {
 
 az_findings *az_findings_new(void)
 {
-    return calloc(1, sizeof(az_findings));
+    az_findings *f = calloc(1, sizeof(az_findings));
+    if (f && !(f->strings = arena_new())) {
+        free(f);
+        return NULL;
+    }
+    return f;
 }
 
 void az_findings_free(az_findings *f)
 {
     if (!f)
         return;
-    for (size_t i = 0; i < f->count; i++)
-        free(f->items[i].message);
+    arena_free(f->strings);
     free(f->items);
     free(f);
+}
+
+/* A copy in the findings' arena; NULL stays NULL. */
+static const char *keep(az_findings *f, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *copy = arena_strndup(f->strings, s, strlen(s));
+    if (!copy)
+        f->failed = true;
+    return copy;
 }
 
 size_t az_findings_count(const az_findings *f)
@@ -87,12 +103,14 @@ static bool same_range(az_range a, az_range b)
            a.end_line == b.end_line && a.end_column == b.end_column;
 }
 
-/* Loop instances and module instances report the same place many times. */
+/* Loop instances, module instances and templates that share a module
+ * report the same place many times. */
 static bool already_reported(const az_findings *f, const az_finding *n)
 {
     for (size_t i = f->count; i-- > 0;) {
         const az_finding *o = &f->items[i];
-        if (o->check == n->check && same_range(o->range, n->range) &&
+        if (o->check == n->check && o->range.start_line == n->range.start_line &&
+            o->range.start_column == n->range.start_column && compare_str(o->file, n->file) == 0 &&
             compare_str(o->variant, n->variant) == 0 && strcmp(o->message, n->message) == 0)
             return true;
     }
@@ -268,17 +286,28 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
         at->def.start_line && !same_range(at->def, n.range)) {
         origin_label(at, n.related[0].label, sizeof(n.related[0].label));
         n.related[0].range = at->def;
+        n.related[0].file = az_model_file_path(ctx->model, at->def.file);
         n.related_count = 1;
     }
     if (already_reported(f, &n)) {
         free(message);
         return;
     }
+    n.file = keep(f, n.file);
+    n.resource_type = keep(f, n.resource_type);
+    n.resource = keep(f, n.resource);
+    n.variant = keep(f, n.variant);
+    n.property = keep(f, n.property);
+    n.message = (char *)keep(f, message);
+    free(message);
+    for (size_t i = 0; i < n.related_count; i++)
+        n.related[i].file = keep(f, n.related[i].file);
+    if (f->failed)
+        return;
     if (f->count == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 32;
         az_finding *grown = realloc(f->items, cap * sizeof(*grown));
         if (!grown) {
-            free(message);
             f->failed = true;
             return;
         }

@@ -1,0 +1,301 @@
+#define _XOPEN_SOURCE 700 /* realpath */
+#include "scan.h"
+
+#include "analysis.h"
+#include "arena.h"
+#include "discover.h"
+#include "language.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+struct scan_result {
+    arena *strings;
+    az_findings *findings;
+    scan_error *errors;
+    size_t error_count, error_cap;
+    scan_warning *warnings;
+    size_t warning_count, warning_cap;
+    scan_note *notes;
+    size_t note_count, note_cap;
+    size_t files, templates;
+    bool failed;
+};
+
+static const char *keep(scan_result *r, const char *s)
+{
+    if (!s)
+        return NULL;
+    const char *copy = arena_strndup(r->strings, s, strlen(s));
+    if (!copy)
+        r->failed = true;
+    return copy;
+}
+
+/* Appends a zeroed element to a malloc'd array; NULL when out of memory. */
+static void *grow(scan_result *r, void **items, size_t *count, size_t *cap, size_t size)
+{
+    if (*count == *cap) {
+        size_t next = *cap ? *cap * 2 : 16;
+        void *grown = realloc(*items, next * size);
+        if (!grown) {
+            r->failed = true;
+            return NULL;
+        }
+        *items = grown;
+        *cap = next;
+    }
+    void *item = (char *)*items + (*count)++ * size;
+    memset(item, 0, size);
+    return item;
+}
+
+static void add_error(scan_result *r, const char *file, const source_position *pos,
+                      const char *message)
+{
+    scan_error *e = grow(r, (void **)&r->errors, &r->error_count, &r->error_cap, sizeof(*e));
+    if (!e)
+        return;
+    e->file = keep(r, file);
+    e->message = keep(r, message);
+    if (pos) {
+        e->has_position = true;
+        e->line = pos->line;
+        e->column = pos->column;
+    }
+}
+
+static void add_note(scan_result *r, int kind, const char *path, const char *reason)
+{
+    scan_note *n = grow(r, (void **)&r->notes, &r->note_count, &r->note_cap, sizeof(*n));
+    if (!n)
+        return;
+    n->kind = kind;
+    n->path = keep(r, path);
+    n->reason = keep(r, reason);
+}
+
+/* The scan root of a path argument: a directory is its own root; a file's
+ * root is the working directory when the file lies under it, else the
+ * file's directory. Modules are never read from outside the root. */
+static char *root_of(const char *arg)
+{
+    struct stat st;
+    if (stat(arg, &st) == 0 && S_ISDIR(st.st_mode))
+        return strdup(arg);
+    char *file = realpath(arg, NULL);
+    char *cwd = getcwd(NULL, 0);
+    char *root = NULL;
+    if (file && cwd && strncmp(file, cwd, strlen(cwd)) == 0 && file[strlen(cwd)] == '/') {
+        root = cwd;
+        cwd = NULL;
+    } else if (file) {
+        char *slash = strrchr(file, '/');
+        root = slash && slash != file ? strndup(file, (size_t)(slash - file)) : strdup("/");
+    }
+    free(file);
+    free(cwd);
+    return root;
+}
+
+/* The argument a discovered entry came from: display paths of files under a
+ * directory argument are relative to it. */
+static const char *argument_of(const scan_options *o, const discover_entry *e)
+{
+    for (size_t i = 0; i < o->path_count; i++) {
+        size_t n = strlen(o->paths[i]);
+        if (strcmp(e->disk_path, o->paths[i]) == 0)
+            return o->paths[i];
+        if (strncmp(e->disk_path, o->paths[i], n) == 0 &&
+            (e->disk_path[n] == '/' || o->paths[i][n - 1] == '/'))
+            return o->paths[i];
+    }
+    return ".";
+}
+
+typedef struct {
+    const scan_options *o;
+} selection;
+
+static bool selected(const az_check *c, void *ud)
+{
+    const scan_options *o = ((selection *)ud)->o;
+    bool in = o->include_count == 0;
+    for (size_t i = 0; !in && i < o->include_count; i++)
+        in = az_check_matches(c, o->include[i]);
+    for (size_t i = 0; in && i < o->exclude_count; i++)
+        in = !az_check_matches(c, o->exclude[i]);
+    return in;
+}
+
+static void syntax_check(scan_result *r, const discover_entry *e)
+{
+    analysis *a;
+    analysis_options ao = {ANALYSIS_TIMEOUT_SCALED};
+    analysis_status status = analysis_run(&a, e->disk_path, language_for_path(e->disk_path), &ao);
+    if (status == ANALYSIS_NOMEM) {
+        r->failed = true;
+        return;
+    }
+    const diagnostic_list *list = analysis_diagnostics(a);
+    for (size_t i = 0; i < diagnostic_list_count(list); i++) {
+        const diagnostic *d = diagnostic_list_get(list, i);
+        add_error(r, e->display_path, d->has_position ? &d->position : NULL, d->message);
+    }
+    analysis_free(a);
+}
+
+static void model_and_check(scan_result *r, const scan_options *o, const discover_entry *e)
+{
+    const char *arg = argument_of(o, e);
+    char *root = root_of(arg);
+    if (!root) {
+        r->failed = true;
+        return;
+    }
+    /* Display paths in the model are relative to the root, as discovery's are. */
+    az_model *m = NULL;
+    char err[300];
+    if (az_model_build_file(&m, root, e->disk_path, e->display_path, o->param_file, NULL, err,
+                            sizeof(err)) != 0) {
+        if (strcmp(err, "out of memory") == 0)
+            r->failed = true;
+        else
+            add_error(r, e->display_path, NULL, err);
+        free(root);
+        return;
+    }
+    free(root);
+    r->templates++;
+    for (uint32_t i = 0; i < az_model_warning_count(m); i++) {
+        const az_warning *w = az_model_warning(m, i);
+        scan_warning *sw =
+            grow(r, (void **)&r->warnings, &r->warning_count, &r->warning_cap, sizeof(*sw));
+        if (!sw)
+            break;
+        sw->file = w->range.start_line ? keep(r, az_model_file_path(m, w->range.file)) : NULL;
+        sw->line = w->range.start_line;
+        sw->column = w->range.start_column;
+        sw->message = keep(r, w->message);
+    }
+    selection sel = {o};
+    if (az_checks_run(m, &o->config, selected, &sel, r->findings) != 0)
+        r->failed = true;
+    az_model_free(m);
+}
+
+int scan_run(const scan_options *o, scan_result **out)
+{
+    *out = NULL;
+    scan_result *r = calloc(1, sizeof(*r));
+    if (!r)
+        return -1;
+    r->strings = arena_new();
+    r->findings = az_findings_new();
+    discover_result *found = NULL;
+    if (!r->strings || !r->findings || discover_paths(&found, o->paths, o->path_count) != 0) {
+        scan_result_free(r);
+        return -1;
+    }
+    for (size_t i = 0; i < discover_result_note_count(found); i++) {
+        const discover_note *n = discover_result_note(found, i);
+        switch (n->kind) {
+        case DISCOVER_NOTE_SKIPPED:
+            add_note(r, SCAN_NOTE_SKIPPED, n->path, n->reason);
+            break;
+        case DISCOVER_NOTE_IGNORED_FILE:
+            add_note(r, SCAN_NOTE_IGNORED, n->path, n->reason);
+            break;
+        case DISCOVER_NOTE_NO_TEMPLATES:
+            add_note(r, SCAN_NOTE_EMPTY, n->path, n->reason);
+            break;
+        case DISCOVER_NOTE_UNREADABLE:
+            add_error(r, n->path, NULL, n->reason);
+            break;
+        case DISCOVER_NOTE_MISSING:
+            add_note(r, SCAN_NOTE_MISSING, n->path, n->reason);
+            break;
+        }
+    }
+    for (size_t i = 0; i < discover_result_entry_count(found) && !r->failed; i++) {
+        const discover_entry *e = discover_result_entry(found, i);
+        size_t errors_before = r->error_count;
+        r->files++;
+        syntax_check(r, e);
+        /* Parameter files are read as variants of their templates. */
+        bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
+        /* A file that could not be read has nothing to model. */
+        bool readable = r->error_count == errors_before || r->errors[errors_before].has_position;
+        if (is_template && readable)
+            model_and_check(r, o, e);
+    }
+    discover_result_free(found);
+    az_findings_sort(r->findings);
+    if (r->failed) {
+        scan_result_free(r);
+        return -1;
+    }
+    *out = r;
+    return 0;
+}
+
+void scan_result_free(scan_result *r)
+{
+    if (!r)
+        return;
+    az_findings_free(r->findings);
+    arena_free(r->strings);
+    free(r->errors);
+    free(r->warnings);
+    free(r->notes);
+    free(r);
+}
+
+const az_findings *scan_result_findings(const scan_result *r)
+{
+    return r->findings;
+}
+
+size_t scan_result_error_count(const scan_result *r)
+{
+    return r->error_count;
+}
+
+const scan_error *scan_result_error(const scan_result *r, size_t index)
+{
+    return index < r->error_count ? &r->errors[index] : NULL;
+}
+
+size_t scan_result_warning_count(const scan_result *r)
+{
+    return r->warning_count;
+}
+
+const scan_warning *scan_result_warning(const scan_result *r, size_t index)
+{
+    return index < r->warning_count ? &r->warnings[index] : NULL;
+}
+
+size_t scan_result_note_count(const scan_result *r)
+{
+    return r->note_count;
+}
+
+const scan_note *scan_result_note(const scan_result *r, size_t index)
+{
+    return index < r->note_count ? &r->notes[index] : NULL;
+}
+
+size_t scan_result_file_count(const scan_result *r)
+{
+    return r->files;
+}
+
+size_t scan_result_template_count(const scan_result *r)
+{
+    return r->templates;
+}

@@ -1,0 +1,74 @@
+#ifndef AZSCAN_SCAN_H
+#define AZSCAN_SCAN_H
+
+#include "check.h"
+#include "diagnostic.h"
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A scan: discover the files under some paths, check each for syntax
+ * errors, build the model of each template (with its parameter-file
+ * variants and local modules), and run the selected checks over it.
+ *
+ * Library code: nothing is printed. A scan_result owns its findings, its
+ * file errors and its warnings; free it with scan_result_free.
+ */
+
+typedef struct {
+    const char *const *paths; /* files or directories */
+    size_t path_count;
+    const char *param_file; /* --param-file, or NULL for the conventions */
+    az_check_config config;
+    /* Checks run when they match one of `include` (all when none) and none of `exclude`. */
+    const char *const *include;
+    size_t include_count;
+    const char *const *exclude;
+    size_t exclude_count;
+} scan_options;
+
+/* A problem with one file: it could not be read, parsed or modelled. */
+typedef struct {
+    const char *file; /* display path */
+    bool has_position;
+    unsigned line, column;
+    const char *message;
+} scan_error;
+
+/* A warning raised while modelling: an evaluation bound, a refused module path. */
+typedef struct {
+    const char *file; /* display path, or NULL */
+    unsigned line, column;
+    const char *message;
+} scan_warning;
+
+/* Something discovery says about the paths: skipped files, missing paths. */
+typedef struct {
+    enum { SCAN_NOTE_SKIPPED, SCAN_NOTE_IGNORED, SCAN_NOTE_EMPTY, SCAN_NOTE_MISSING } kind;
+    const char *path;
+    const char *reason;
+} scan_note;
+
+typedef struct scan_result scan_result;
+
+/* Returns 0 and stores the result, or -1 (storing NULL) when out of memory. */
+int scan_run(const scan_options *options, scan_result **out);
+void scan_result_free(scan_result *r);
+
+const az_findings *scan_result_findings(const scan_result *r);
+
+size_t scan_result_error_count(const scan_result *r);
+const scan_error *scan_result_error(const scan_result *r, size_t index);
+
+size_t scan_result_warning_count(const scan_result *r);
+const scan_warning *scan_result_warning(const scan_result *r, size_t index);
+
+size_t scan_result_note_count(const scan_result *r);
+const scan_note *scan_result_note(const scan_result *r, size_t index);
+
+/* Files analyzed (templates and parameter files) and templates modelled. */
+size_t scan_result_file_count(const scan_result *r);
+size_t scan_result_template_count(const scan_result *r);
+
+#endif
