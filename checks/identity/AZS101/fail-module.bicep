@@ -1,0 +1,6 @@
+module db 'modules/sqlserver.bicep' = {
+  name: 'db'
+  params: {
+    adminLogin: 'sqladmin'
+  }
+}

@@ -1,0 +1,16 @@
+param adminLogin string = ''
+
+resource sql 'Microsoft.Sql/servers@2023-08-01-preview' = {
+  name: 'sql-module'
+  location: 'westeurope'
+  properties: {
+    administratorLogin: empty(adminLogin) ? null : adminLogin
+    administrators: {
+      administratorType: 'ActiveDirectory'
+      login: 'sql-admins'
+      sid: '11111111-1111-1111-1111-111111111111'
+      tenantId: tenant().tenantId
+      azureADOnlyAuthentication: true
+    }
+  }
+}
