@@ -1,8 +1,13 @@
 #include "../catalog.h"
 
 extern const az_check check_sql_password_authentication;
+extern const az_check check_missing_managed_identity;
 
+/* In id order, one per line. */
+// clang-format off
 const az_check *const catalog_identity[] = {
     &check_sql_password_authentication,
+    &check_missing_managed_identity,
     NULL,
 };
+// clang-format on

@@ -1,0 +1,6 @@
+module ca 'modules/containerapp.bicep' = {
+  name: 'ca'
+  params: {
+    identityType: 'None'
+  }
+}
