@@ -1,8 +1,10 @@
 #include "../catalog.h"
 
 extern const az_check check_public_network_access;
+extern const az_check check_private_endpoint_missing;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
+    &check_private_endpoint_missing,
     NULL,
 };
