@@ -2,12 +2,14 @@
 
 extern const az_check check_sql_password_authentication;
 extern const az_check check_missing_managed_identity;
+extern const az_check check_privileged_role_assignment;
 
 /* In id order, one per line. */
 // clang-format off
 const az_check *const catalog_identity[] = {
     &check_sql_password_authentication,
     &check_missing_managed_identity,
+    &check_privileged_role_assignment,
     NULL,
 };
 // clang-format on
