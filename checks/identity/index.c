@@ -3,6 +3,7 @@
 extern const az_check check_sql_password_authentication;
 extern const az_check check_missing_managed_identity;
 extern const az_check check_privileged_role_assignment;
+extern const az_check check_custom_role_wildcard_actions;
 
 /* In id order, one per line. */
 // clang-format off
@@ -10,6 +11,7 @@ const az_check *const catalog_identity[] = {
     &check_sql_password_authentication,
     &check_missing_managed_identity,
     &check_privileged_role_assignment,
+    &check_custom_role_wildcard_actions,
     NULL,
 };
 // clang-format on

@@ -1,0 +1,5 @@
+using './fail-param-file.bicep'
+
+param actions = [
+  '*'
+]
