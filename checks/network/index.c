@@ -2,9 +2,11 @@
 
 extern const az_check check_public_network_access;
 extern const az_check check_private_endpoint_missing;
+extern const az_check check_nsg_open_inbound;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
     &check_private_endpoint_missing,
+    &check_nsg_open_inbound,
     NULL,
 };
