@@ -4,6 +4,7 @@ extern const az_check check_sql_password_authentication;
 extern const az_check check_missing_managed_identity;
 extern const az_check check_privileged_role_assignment;
 extern const az_check check_custom_role_wildcard_actions;
+extern const az_check check_key_vault_access_policies;
 
 /* In id order, one per line. */
 // clang-format off
@@ -12,6 +13,7 @@ const az_check *const catalog_identity[] = {
     &check_missing_managed_identity,
     &check_privileged_role_assignment,
     &check_custom_role_wildcard_actions,
+    &check_key_vault_access_policies,
     NULL,
 };
 // clang-format on
