@@ -5,6 +5,7 @@ extern const az_check check_missing_managed_identity;
 extern const az_check check_privileged_role_assignment;
 extern const az_check check_custom_role_wildcard_actions;
 extern const az_check check_key_vault_access_policies;
+extern const az_check check_local_authentication_enabled;
 
 /* In id order, one per line. */
 // clang-format off
@@ -14,6 +15,7 @@ const az_check *const catalog_identity[] = {
     &check_privileged_role_assignment,
     &check_custom_role_wildcard_actions,
     &check_key_vault_access_policies,
+    &check_local_authentication_enabled,
     NULL,
 };
 // clang-format on
