@@ -6,6 +6,7 @@ extern const az_check check_privileged_role_assignment;
 extern const az_check check_custom_role_wildcard_actions;
 extern const az_check check_key_vault_access_policies;
 extern const az_check check_local_authentication_enabled;
+extern const az_check check_aks_without_entra_rbac;
 
 /* In id order, one per line. */
 // clang-format off
@@ -16,6 +17,7 @@ const az_check *const catalog_identity[] = {
     &check_custom_role_wildcard_actions,
     &check_key_vault_access_policies,
     &check_local_authentication_enabled,
+    &check_aks_without_entra_rbac,
     NULL,
 };
 // clang-format on
