@@ -67,8 +67,7 @@ static const char *const types[] = {"Microsoft.ContainerService/managedClusters"
 static const char *const references[] = {
     "MCSB IM-1",
     "MCSB PA-7",
-    "Checkov CKV_AZURE_5",
-    "PSRule Azure.AKS.UseRBAC, Azure.AKS.ManagedAAD",
+    "PSRule Azure.AKS.UseRBAC",
     NULL,
 };
 

@@ -68,7 +68,6 @@ static const char *const types[] = {"Microsoft.Authorization/roleDefinitions", N
 
 static const char *const references[] = {
     "MCSB PA-7",
-    "Checkov CKV_AZURE_39",
     NULL,
 };
 

@@ -111,9 +111,7 @@ static const char *const types[] = {
 
 static const char *const references[] = {
     "MCSB IM-1",
-    "Azure Policy 8c6a50c6-9ffd-4ae7-986f-5fa6111f9a54 (Storage accounts should prevent shared "
-    "key access)",
-    "PSRule Azure.Storage.LocalAuth, Azure.ACR.AdminUser, Azure.AKS.LocalAccounts",
+    "PSRule Azure.ACR.AdminUser",
     NULL,
 };
 

@@ -71,8 +71,7 @@ static const char *const references[] = {
     "MCSB IM-3",
     "Azure Policy 2b9ad585-36bc-4615-b300-fd4435808332 (App Service apps should use managed "
     "identity)",
-    "Azure Policy 0da106f2-4ca1-48e8-8a7b-f6e2b7f7d5b4 (Function apps should use managed "
-    "identity)",
+    "PSRule Azure.AppService.ManagedIdentity",
     NULL,
 };
 

@@ -226,7 +226,7 @@ static const char *const types[] = {
 
 static const char *const references[] = {
     "MCSB IM-1",
-    "PSRule Azure.SQL.AADOnly, Azure.SQLMI.AADOnly, Azure.Synapse.AADOnly",
+    "PSRule Azure.SQLMI.AADOnly",
     NULL,
 };
 
