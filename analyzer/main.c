@@ -8,9 +8,14 @@
  * --verbose notes go to stderr.
  */
 #include "analysis.h"
+#include "check.h"
 #include "discover.h"
 #include "exit_code.h"
 #include "language.h"
+#include "model.h"
+#include "model_json.h"
+#include "report.h"
+#include "scan.h"
 #include "tree_print.h"
 
 #include <errno.h>
@@ -18,8 +23,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <unistd.h>
 
 #define MAX_TIMEOUT_SECONDS 86400.0
+#define MAX_LIST_ITEMS 64
 
 static const char main_usage[] =
     "usage: azscan <command> [options] [arguments]\n"
@@ -28,6 +36,9 @@ static const char main_usage[] =
     "\n"
     "Commands:\n"
     "  scan [PATH...]            analyze the templates under each PATH (default .)\n"
+    "  checks                    list the checks\n"
+    "  explain ID|NAME           show a check's documentation\n"
+    "  model FILE                print the resource model azscan builds for a template\n"
     "  parse [--errors] FILE...  print each file's syntax tree, or only its syntax errors\n"
     "  help [COMMAND]            show this help, or a command's\n"
     "\n"
@@ -38,17 +49,19 @@ static const char main_usage[] =
 static const char exit_code_help[] =
     "\n"
     "Exit codes:\n"
-    "  0  success, nothing to report\n"
-    "  1  findings at or above the threshold (reserved for checks)\n"
+    "  0  success: no finding at or above the threshold, every file analyzed\n"
+    "  1  findings at or above the threshold (--fail-on, default low)\n"
     "  2  usage error: unknown option, missing argument, a path that does not exist\n"
-    "  3  a file could not be analyzed: syntax error, unreadable, binary, invalid UTF-8,\n"
-    "     too large, or parse timeout (the other files are still analyzed)\n";
+    "  3  a file could not be analyzed (syntax error, unreadable, binary, invalid UTF-8,\n"
+    "     too large, parse timeout) and no finding reached the threshold; the other\n"
+    "     files are still analyzed\n";
 
 static const char scan_usage[] =
-    "usage: azscan scan [--verbose] [--timeout SECONDS] [PATH...]\n"
+    "usage: azscan scan [options] [PATH...]\n"
     "\n"
-    "Finds the templates under each PATH (default .) and reports every file that\n"
-    "cannot be analyzed, as FILE:LINE:COL: error: MESSAGE on stdout.\n"
+    "Finds the templates under each PATH (default .), builds the model of each\n"
+    "(once per parameter file that goes with it), runs the security checks and\n"
+    "reports the findings, then every file that cannot be analyzed.\n"
     "\n"
     "Directories are walked recursively, skipping .git and node_modules and not\n"
     "following symbolic links to directories. .bicep and .bicepparam files are\n"
@@ -57,9 +70,39 @@ static const char scan_usage[] =
     "relative to the directory argument they were found under.\n"
     "\n"
     "Options:\n"
-    "  --verbose            list skipped files and why on stderr\n"
-    "  --timeout SECONDS    abandon a file whose parse takes longer than this (default:\n"
-    "                       10 plus 1 per MiB of the file; 0: no limit)\n";
+    "  --format text|json        the report format (default text; see docs/output.md)\n"
+    "  --output FILE             write the report to FILE instead of stdout\n"
+    "  --check LIST              run only these checks: ids, names or id prefixes such\n"
+    "                            as AZS2, comma-separated; may be repeated\n"
+    "  --skip-check LIST         do not run these checks\n"
+    "  --fail-on SEVERITY        exit 1 on findings at or above critical, high, medium\n"
+    "                            or low (default low)\n"
+    "  --param-file FILE         analyze the templates with this parameter file only\n"
+    "  --strict                  report values that could not be resolved as notes\n"
+    "  --allowed-locations LIST  report resources outside these locations\n"
+    "  --required-tags LIST      report resources without these tag keys\n"
+    "  --verbose                 also list warnings and skipped files\n"
+    "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
+    "                            10 plus 1 per MiB of the file; 0: no limit)\n";
+
+static const char checks_usage[] =
+    "usage: azscan checks [--format text|json|markdown]\n"
+    "\n"
+    "Lists every check: id, severity, name and title. --format json gives all the\n"
+    "metadata; --format markdown the catalog documentation (docs/checks.md).\n";
+
+static const char explain_usage[] = "usage: azscan explain ID|NAME\n"
+                                    "\n"
+                                    "Shows a check's full documentation: what it looks for, why\n"
+                                    "it matters, how to fix it in Bicep and ARM, and references.\n";
+
+static const char model_usage[] =
+    "usage: azscan model [--param-file FILE] FILE\n"
+    "\n"
+    "Prints, as JSON, the resource model azscan builds for the template FILE: every\n"
+    "deployment variant with its parameters, variables, resources, modules and\n"
+    "outputs, every value with its origin and source ranges (see docs/model.md).\n"
+    "A .bicepparam FILE stands for its template with itself as the parameter file.\n";
 
 static const char parse_usage[] =
     "usage: azscan parse [--errors] [--timeout SECONDS] FILE...\n"
@@ -264,69 +307,341 @@ static int run_parse(int argc, char **argv)
     return finish_output(code);
 }
 
-/* Prints discovery's notes; returns the exit code they call for. */
-static int print_notes(const discover_result *found, int verbose)
+/* Splits a comma-separated list into `items` (pointing into `text`, which
+ * is modified). Returns -1 when there are too many items or an empty one. */
+static int split_list(char *text, const char **items, size_t *count)
 {
-    int code = EXIT_OK;
-    for (size_t i = 0; i < discover_result_note_count(found); i++) {
-        const discover_note *n = discover_result_note(found, i);
-        switch (n->kind) {
-        case DISCOVER_NOTE_SKIPPED:
-            if (verbose)
-                fprintf(stderr, "%s: skipped: %s\n", n->path, n->reason);
-            break;
-        case DISCOVER_NOTE_IGNORED_FILE:
-            fprintf(stderr, "%s: warning: skipped: %s\n", n->path, n->reason);
-            break;
-        case DISCOVER_NOTE_NO_TEMPLATES:
-            fprintf(stderr, "no templates found under %s\n", n->path);
-            break;
-        case DISCOVER_NOTE_UNREADABLE:
-            fprintf(stdout, "%s: error: %s\n", n->path, n->reason);
-            code = worse(code, EXIT_INCOMPLETE);
-            break;
-        case DISCOVER_NOTE_MISSING:
-            fprintf(stderr, "%s: error: %s\n", n->path, n->reason);
-            code = worse(code, EXIT_USAGE);
-            break;
-        }
+    for (char *p = text;;) {
+        char *comma = strchr(p, ',');
+        if (comma)
+            *comma = '\0';
+        if (*p == '\0' || *count == MAX_LIST_ITEMS)
+            return -1;
+        items[(*count)++] = p;
+        if (!comma)
+            return 0;
+        p = comma + 1;
     }
-    return code;
+}
+
+typedef struct {
+    const char *format;
+    const char *output;
+    const char *param_file;
+    const char *include[MAX_LIST_ITEMS], *exclude[MAX_LIST_ITEMS];
+    size_t include_count, exclude_count;
+    const char *locations[MAX_LIST_ITEMS + 1], *tags[MAX_LIST_ITEMS + 1];
+    size_t location_count, tag_count;
+    az_severity fail_on;
+    uint64_t timeout_micros;
+    bool strict, verbose, locations_set, tags_set;
+    const char **paths;
+    size_t path_count;
+} scan_flags;
+
+/* The value of `--flag VALUE` or `--flag=VALUE`; NULL after a usage error. */
+static const char *flag_value(int argc, char **argv, int *i, const char *eq)
+{
+    if (eq)
+        return eq + 1;
+    if (*i + 1 >= argc)
+        return NULL;
+    return argv[++*i];
+}
+
+static int parse_scan_flags(int argc, char **argv, scan_flags *f)
+{
+    memset(f, 0, sizeof(*f));
+    f->format = "text";
+    f->fail_on = AZ_SEVERITY_LOW;
+    f->timeout_micros = ANALYSIS_TIMEOUT_SCALED;
+    f->paths = (const char **)argv;
+    bool only_paths = false;
+    for (int i = 0; i < argc; i++) {
+        char *arg = argv[i];
+        if (only_paths || arg[0] != '-' || strcmp(arg, "-") == 0) {
+            f->paths[f->path_count++] = arg;
+            continue;
+        }
+        const char *eq = strchr(arg, '=');
+        size_t n = eq ? (size_t)(eq - arg) : strlen(arg);
+#define IS(name) (n == strlen(name) && strncmp(arg, name, n) == 0)
+        if (IS("--") && !eq) {
+            only_paths = true;
+        } else if ((IS("-h") || IS("--help")) && !eq) {
+            fputs(scan_usage, stdout);
+            return 1;
+        } else if (IS("--strict") && !eq) {
+            f->strict = true;
+        } else if (IS("--verbose") && !eq) {
+            f->verbose = true;
+        } else if (IS("--format") || IS("--output") || IS("--param-file") || IS("--check") ||
+                   IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
+                   IS("--required-tags") || IS("--timeout")) {
+            char *value = (char *)flag_value(argc, argv, &i, eq);
+            if (!value)
+                return usage_error(scan_usage, "option '%s' needs a value", arg);
+            if (IS("--format")) {
+                if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
+                    return usage_error(scan_usage, "unknown format '%s': expected text or json",
+                                       value);
+                f->format = value;
+            } else if (IS("--output")) {
+                f->output = value;
+            } else if (IS("--param-file")) {
+                f->param_file = value;
+            } else if (IS("--fail-on")) {
+                if (!az_severity_parse(value, &f->fail_on) || f->fail_on == AZ_SEVERITY_NOTE)
+                    return usage_error(scan_usage,
+                                       "unknown severity '%s': expected critical, high, medium or "
+                                       "low",
+                                       value);
+            } else if (IS("--timeout")) {
+                if (parse_timeout(value, &f->timeout_micros) != 0)
+                    return usage_error(scan_usage,
+                                       "invalid timeout '%s': expected seconds, 0 to 86400", value);
+            } else {
+                bool checks = IS("--check") || IS("--skip-check");
+                const char **items = IS("--check")               ? f->include
+                                     : IS("--skip-check")        ? f->exclude
+                                     : IS("--allowed-locations") ? f->locations
+                                                                 : f->tags;
+                size_t *count = IS("--check")               ? &f->include_count
+                                : IS("--skip-check")        ? &f->exclude_count
+                                : IS("--allowed-locations") ? &f->location_count
+                                                            : &f->tag_count;
+                if (split_list(value, items, count) != 0)
+                    return usage_error(scan_usage, "invalid list '%s'", value);
+                for (size_t k = 0; checks && k < *count; k++) {
+                    bool any = false;
+                    for (size_t c = 0; c < az_check_count() && !any; c++)
+                        any = az_check_matches(az_check_get(c), items[k]);
+                    if (!any)
+                        return usage_error(scan_usage, "no check matches '%s'", items[k]);
+                }
+                f->locations_set |= IS("--allowed-locations");
+                f->tags_set |= IS("--required-tags");
+            }
+        } else {
+            return usage_error(scan_usage, "unknown option '%s'", arg);
+        }
+#undef IS
+    }
+    return 0;
 }
 
 static int run_scan(int argc, char **argv)
 {
-    options o;
-    int rc = parse_options(argc, argv, scan_usage, "verbose", &o);
+    scan_flags f;
+    int rc = parse_scan_flags(argc, argv, &f);
     if (rc != 0)
         return rc == 1 ? EXIT_OK : rc;
 
-    static const char *const current_directory[] = {"."};
-    const char *const *paths =
-        o.operand_count ? (const char *const *)o.operands : current_directory;
-    size_t path_count = o.operand_count ? (size_t)o.operand_count : 1;
+    static const char *current_directory[] = {"."};
+    scan_options so = {0};
+    so.paths = f.path_count ? f.paths : current_directory;
+    so.path_count = f.path_count ? f.path_count : 1;
+    so.param_file = f.param_file;
+    so.parse_timeout_micros = f.timeout_micros;
+    so.include = f.include;
+    so.include_count = f.include_count;
+    so.exclude = f.exclude;
+    so.exclude_count = f.exclude_count;
+    so.config.strict = f.strict;
+    so.config.allowed_locations = f.locations_set ? f.locations : NULL;
+    so.config.required_tags = f.tags_set ? f.tags : NULL;
 
-    discover_result *found;
-    if (discover_paths(&found, paths, path_count) != 0) {
+    scan_result *result;
+    if (scan_run(&so, &result) != 0) {
         fprintf(stderr, "azscan: out of memory\n");
         return EXIT_INCOMPLETE;
     }
-    int code = print_notes(found, o.verbose);
-    for (size_t i = 0; i < discover_result_entry_count(found); i++) {
-        const discover_entry *e = discover_result_entry(found, i);
-        code = worse(code, analyze_and_print(e->display_path, e->disk_path,
-                                             language_for_path(e->disk_path), &o, stdout, NULL));
+
+    int code = EXIT_OK;
+    for (size_t i = 0; i < scan_result_note_count(result); i++) {
+        const scan_note *n = scan_result_note(result, i);
+        if (n->kind == SCAN_NOTE_MISSING) {
+            fprintf(stderr, "%s: error: %s\n", n->path, n->reason);
+            code = EXIT_USAGE;
+        } else if (n->kind == SCAN_NOTE_EMPTY) {
+            fprintf(stderr, "no templates found under %s\n", n->path);
+        } else if (n->kind == SCAN_NOTE_IGNORED) {
+            fprintf(stderr, "%s: warning: skipped: %s\n", n->path, n->reason);
+        } else if (f.verbose) {
+            fprintf(stderr, "%s: skipped: %s\n", n->path, n->reason);
+        }
     }
-    discover_result_free(found);
-    return finish_output(code);
+
+    FILE *out = stdout;
+    char *tmp = NULL;
+    if (f.output) {
+        size_t len = strlen(f.output) + 16;
+        tmp = malloc(len);
+        if (tmp)
+            snprintf(tmp, len, "%s.tmp.%ld", f.output, (long)getpid());
+        out = tmp ? fopen(tmp, "w") : NULL;
+        if (!out) {
+            fprintf(stderr, "azscan: cannot write '%s': %s\n", f.output, strerror(errno));
+            free(tmp);
+            scan_result_free(result);
+            return EXIT_USAGE;
+        }
+    }
+    report_options ro = {0};
+    ro.color =
+        !f.output && strcmp(f.format, "text") == 0 && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
+    ro.verbose = f.verbose;
+    ro.show_notes = f.strict;
+    int written = strcmp(f.format, "json") == 0 ? report_json(out, result, &ro)
+                                                : report_text(out, result, &ro);
+    if (f.output) {
+        /* Written whole, then renamed: a reader never sees half a report. */
+        if (fclose(out) != 0 || written != 0 || rename(tmp, f.output) != 0) {
+            fprintf(stderr, "azscan: cannot write '%s': %s\n", f.output, strerror(errno));
+            remove(tmp);
+            written = -1;
+        }
+        free(tmp);
+    }
+
+    const az_findings *findings = scan_result_findings(result);
+    bool failing = false;
+    for (size_t i = 0; i < az_findings_count(findings); i++)
+        failing |= az_findings_get(findings, i)->severity >= f.fail_on;
+    if (code != EXIT_USAGE) {
+        if (failing)
+            code = EXIT_FINDINGS;
+        else if (scan_result_error_count(result) > 0 || written != 0)
+            code = EXIT_INCOMPLETE;
+    }
+    scan_result_free(result);
+    return written != 0 ? worse(code, EXIT_INCOMPLETE) : finish_output(code);
+}
+
+static void print_list(FILE *out, const char *const *items, const char *sep)
+{
+    for (size_t i = 0; items && items[i]; i++)
+        fprintf(out, "%s%s", i ? sep : "", items[i]);
+}
+
+static int run_checks(int argc, char **argv)
+{
+    const char *format = "text";
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(checks_usage, stdout);
+            return finish_output(EXIT_OK);
+        } else if (strncmp(arg, "--format", 8) == 0 && (arg[8] == '=' || arg[8] == '\0')) {
+            format = arg[8] == '=' ? arg + 9 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!format ||
+                (strcmp(format, "text") && strcmp(format, "json") && strcmp(format, "markdown")))
+                return usage_error(checks_usage, "%s", "--format takes text, json or markdown");
+        } else {
+            return usage_error(checks_usage, "unexpected argument '%s'", arg);
+        }
+    }
+    if (strcmp(format, "json") == 0)
+        return check_catalog_json(stdout) == 0 ? finish_output(EXIT_OK) : EXIT_INCOMPLETE;
+    if (strcmp(format, "markdown") == 0)
+        return check_catalog_markdown(stdout) == 0 ? finish_output(EXIT_OK) : EXIT_INCOMPLETE;
+    for (size_t i = 0; i < az_check_count(); i++) {
+        const az_check_meta *m = &az_check_get(i)->meta;
+        printf("%s  %-8s  %-40s  %s\n", m->id, az_severity_name(m->severity), m->name, m->title);
+    }
+    return finish_output(EXIT_OK);
+}
+
+static int run_explain(int argc, char **argv)
+{
+    if (argc == 1 && (strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "--help") == 0)) {
+        fputs(explain_usage, stdout);
+        return finish_output(EXIT_OK);
+    }
+    if (argc != 1)
+        return usage_error(explain_usage, "%s", "explain takes one check id or name");
+    const az_check *c = az_check_find(argv[0]);
+    if (!c)
+        return usage_error(explain_usage, "no check named '%s' (see azscan checks)", argv[0]);
+    const az_check_meta *m = &c->meta;
+    printf("%s %s: %s\n\n", m->id, m->name, m->title);
+    printf("Severity:  %s (security severity %.1f)\n", az_severity_name(m->severity),
+           m->security_severity);
+    printf("Category:  %s\n", az_category_name(m->category));
+    if (m->resource_types) {
+        printf("Applies to: ");
+        print_list(stdout, m->resource_types, ", ");
+        printf("\n");
+    }
+    printf("\n%s\n\nRemediation: %s\n\nBicep:\n%s\n\nARM JSON:\n%s\n", m->description,
+           m->remediation, m->fix_bicep, m->fix_arm);
+    if (m->references && m->references[0]) {
+        printf("\nReferences:\n");
+        for (const char *const *r = m->references; *r; r++)
+            printf("  %s\n", *r);
+    }
+    return finish_output(EXIT_OK);
+}
+
+static int run_model(int argc, char **argv)
+{
+    const char *param_file = NULL, *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        const char *arg = argv[i];
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            fputs(model_usage, stdout);
+            return finish_output(EXIT_OK);
+        } else if (strncmp(arg, "--param-file", 12) == 0 && (arg[12] == '=' || arg[12] == '\0')) {
+            param_file = arg[12] == '=' ? arg + 13 : (i + 1 < argc ? argv[++i] : NULL);
+            if (!param_file)
+                return usage_error(model_usage, "%s", "--param-file needs a FILE");
+        } else if (arg[0] == '-') {
+            return usage_error(model_usage, "unknown option '%s'", arg);
+        } else if (file) {
+            return usage_error(model_usage, "%s", "model takes one FILE");
+        } else {
+            file = arg;
+        }
+    }
+    if (!file)
+        return usage_error(model_usage, "%s", "model needs a FILE");
+    if (language_for_path(file) == LANGUAGE_NONE)
+        return usage_error(model_usage, "'%s' is not a .bicep, .bicepparam or .json file", file);
+    /* The scan root: the working directory, or the file's folder when the file is elsewhere. */
+    char *cwd = getcwd(NULL, 0);
+    az_model *m = NULL;
+    char err[300];
+    int rc =
+        az_model_build_file(&m, cwd ? cwd : ".", file, file, param_file, NULL, err, sizeof(err));
+    if (rc != 0 && cwd) {
+        const char *slash = strrchr(file, '/');
+        char *dir = slash ? strndup(file, (size_t)(slash - file)) : strdup(".");
+        rc =
+            dir ? az_model_build_file(&m, dir, file, file, param_file, NULL, err, sizeof(err)) : -1;
+        free(dir);
+    }
+    free(cwd);
+    if (rc != 0) {
+        fprintf(stderr, "%s: error: %s\n", file, err);
+        return access(file, F_OK) == 0 ? EXIT_INCOMPLETE : EXIT_USAGE;
+    }
+    char *json = az_model_to_json(m);
+    az_model_free(m);
+    if (!json) {
+        fprintf(stderr, "azscan: out of memory\n");
+        return EXIT_INCOMPLETE;
+    }
+    puts(json);
+    free(json);
+    return finish_output(EXIT_OK);
 }
 
 static int run_help(int argc, char **argv);
 
 static const command commands[] = {
-    {"scan", run_scan, scan_usage},
-    {"parse", run_parse, parse_usage},
-    {"help", run_help, help_usage},
+    {"scan", run_scan, scan_usage},          {"checks", run_checks, checks_usage},
+    {"explain", run_explain, explain_usage}, {"model", run_model, model_usage},
+    {"parse", run_parse, parse_usage},       {"help", run_help, help_usage},
 };
 
 static const command *find_command(const char *name)

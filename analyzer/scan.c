@@ -132,10 +132,10 @@ static bool selected(const az_check *c, void *ud)
     return in;
 }
 
-static void syntax_check(scan_result *r, const discover_entry *e)
+static void syntax_check(scan_result *r, const scan_options *o, const discover_entry *e)
 {
     analysis *a;
-    analysis_options ao = {ANALYSIS_TIMEOUT_SCALED};
+    analysis_options ao = {o->parse_timeout_micros};
     analysis_status status = analysis_run(&a, e->disk_path, language_for_path(e->disk_path), &ao);
     if (status == ANALYSIS_NOMEM) {
         r->failed = true;
@@ -225,7 +225,7 @@ int scan_run(const scan_options *o, scan_result **out)
         const discover_entry *e = discover_result_entry(found, i);
         size_t errors_before = r->error_count;
         r->files++;
-        syntax_check(r, e);
+        syntax_check(r, o, e);
         /* Parameter files are read as variants of their templates. */
         bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
         /* A file that could not be read has nothing to model. */

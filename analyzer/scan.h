@@ -6,6 +6,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * A scan: discover the files under some paths, check each for syntax
@@ -19,7 +20,8 @@
 typedef struct {
     const char *const *paths; /* files or directories */
     size_t path_count;
-    const char *param_file; /* --param-file, or NULL for the conventions */
+    const char *param_file;        /* --param-file, or NULL for the conventions */
+    uint64_t parse_timeout_micros; /* as analysis_options; 0 means none */
     az_check_config config;
     /* Checks run when they match one of `include` (all when none) and none of `exclude`. */
     const char *const *include;

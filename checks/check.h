@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 /*
  * The check framework. A check is metadata plus one function that looks at
@@ -83,6 +84,12 @@ const char *az_severity_name(az_severity s); /* "note", "low", ... */
 const char *az_category_name(az_category c); /* "identity-and-access", ... */
 /* Parses a severity name; returns false when it is not one. */
 bool az_severity_parse(const char *text, az_severity *out);
+
+/* The catalog as documentation: every check's metadata as JSON (an array),
+ * or as the Markdown of docs/checks.md. Return 0, or -1 when writing failed
+ * or memory ran out. */
+int check_catalog_json(FILE *out);
+int check_catalog_markdown(FILE *out);
 
 /* Running checks ----------------------------------------------------------- */
 
