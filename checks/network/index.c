@@ -4,11 +4,13 @@ extern const az_check check_public_network_access;
 extern const az_check check_private_endpoint_missing;
 extern const az_check check_nsg_open_inbound;
 extern const az_check check_subnet_without_nsg;
+extern const az_check check_network_acl_default_allow;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
     &check_private_endpoint_missing,
     &check_nsg_open_inbound,
     &check_subnet_without_nsg,
+    &check_network_acl_default_allow,
     NULL,
 };
