@@ -5,6 +5,8 @@ extern const az_check check_private_endpoint_missing;
 extern const az_check check_nsg_open_inbound;
 extern const az_check check_subnet_without_nsg;
 extern const az_check check_network_acl_default_allow;
+extern const az_check check_database_firewall_open;
+extern const az_check check_database_firewall_azure_services;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
@@ -12,5 +14,7 @@ const az_check *const catalog_network[] = {
     &check_nsg_open_inbound,
     &check_subnet_without_nsg,
     &check_network_acl_default_allow,
+    &check_database_firewall_open,
+    &check_database_firewall_azure_services,
     NULL,
 };
