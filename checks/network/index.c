@@ -7,6 +7,7 @@ extern const az_check check_subnet_without_nsg;
 extern const az_check check_network_acl_default_allow;
 extern const az_check check_database_firewall_open;
 extern const az_check check_database_firewall_azure_services;
+extern const az_check check_aks_api_server_public;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
@@ -16,5 +17,6 @@ const az_check *const catalog_network[] = {
     &check_network_acl_default_allow,
     &check_database_firewall_open,
     &check_database_firewall_azure_services,
+    &check_aks_api_server_public,
     NULL,
 };
