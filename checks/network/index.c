@@ -8,6 +8,7 @@ extern const az_check check_network_acl_default_allow;
 extern const az_check check_database_firewall_open;
 extern const az_check check_database_firewall_azure_services;
 extern const az_check check_aks_api_server_public;
+extern const az_check check_vm_nic_public_ip;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
@@ -18,5 +19,6 @@ const az_check *const catalog_network[] = {
     &check_database_firewall_open,
     &check_database_firewall_azure_services,
     &check_aks_api_server_public,
+    &check_vm_nic_public_ip,
     NULL,
 };
