@@ -9,6 +9,7 @@ extern const az_check check_database_firewall_open;
 extern const az_check check_database_firewall_azure_services;
 extern const az_check check_aks_api_server_public;
 extern const az_check check_vm_nic_public_ip;
+extern const az_check check_vnet_without_ddos_protection;
 
 const az_check *const catalog_network[] = {
     &check_public_network_access,
@@ -20,5 +21,6 @@ const az_check *const catalog_network[] = {
     &check_database_firewall_azure_services,
     &check_aks_api_server_public,
     &check_vm_nic_public_ip,
+    &check_vnet_without_ddos_protection,
     NULL,
 };
