@@ -147,11 +147,8 @@ static const char *const types[] = {
 
 static const char *const references[] = {
     "MCSB NS-2",
-    "Azure Policy 4fa4b6c0-31ca-4c0d-b10d-24b96f62a751 (Storage: public network access)",
-    "Azure Policy 405c5871-3e91-4644-8a63-58e19d68ff5b (Key Vault: public network access)",
-    "Azure Policy 1b8ca024-1d5c-4dec-8995-b1a932b41780 (SQL: public network access)",
-    "Checkov CKV_AZURE_59, CKV_AZURE_113, CKV_AZURE_109",
-    "PSRule Azure.KeyVault.Firewall, Azure.Storage.Firewall",
+    "Azure Policy b2982f36-99f2-4db5-8eff-283140c09693 (Storage accounts should disable public "
+    "network access)",
     NULL,
 };
 
