@@ -103,15 +103,16 @@ static bool same_range(az_range a, az_range b)
            a.end_line == b.end_line && a.end_column == b.end_column;
 }
 
-/* Loop instances, module instances and templates that share a module
- * report the same place many times. */
+/* Loop instances, module instances, templates that share a module, and
+ * variants that agree report the same place many times: one finding says
+ * it, naming the first variant that gave it. */
 static bool already_reported(const az_findings *f, const az_finding *n)
 {
     for (size_t i = f->count; i-- > 0;) {
         const az_finding *o = &f->items[i];
         if (o->check == n->check && o->range.start_line == n->range.start_line &&
             o->range.start_column == n->range.start_column && compare_str(o->file, n->file) == 0 &&
-            compare_str(o->variant, n->variant) == 0 && strcmp(o->message, n->message) == 0)
+            strcmp(o->message, n->message) == 0)
             return true;
     }
     return false;
