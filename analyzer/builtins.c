@@ -357,7 +357,7 @@ static az_value *fn_string(call *c)
     if (v->kind == AZ_ARRAY || v->kind == AZ_OBJECT)
         return az_json_stringify(c->ev, v, c->at);
     char buf[24];
-    size_t len;
+    size_t len = 0;
     const char *s = scalar_text(v, buf, sizeof(buf), &len);
     return make_string(c, s, len);
 }

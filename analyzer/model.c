@@ -228,7 +228,7 @@ static int path_next(const char **p, path_seg *seg)
 
 static int path_valid(const char *path)
 {
-    path_seg seg;
+    path_seg seg = {0};
     int rc;
     if (!path || !*path || *path == '.')
         return 0;
@@ -241,7 +241,7 @@ static int path_valid(const char *path)
  * length, and so is this recursion. */
 static void query_from(const az_value *v, const char *path, match_sink *sink)
 {
-    path_seg seg;
+    path_seg seg = {0};
     int rc = path_next(&path, &seg);
     if (rc == 1) {
         sink_add(sink, v, v);
