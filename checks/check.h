@@ -161,6 +161,17 @@ void check_report(check_context *ctx, const az_resource *r, const az_value *at,
                   const char *property, const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 /*
+ * Reports a finding about something of a deployment that is not a resource:
+ * a parameter or an output. `kind` ("parameter", "output") and `name` stand
+ * for the finding's resource type and resource; `decl` is its declaration.
+ * `at` is the offending value, as for check_report (its use site becomes the
+ * range, its defining site a related location), or NULL to report at `decl`.
+ */
+void check_report_at(check_context *ctx, const char *kind, const char *name, az_range decl,
+                     const az_value *at, const char *property, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/*
  * For a value that could not be resolved: a note under --strict, nothing
  * otherwise.
  */

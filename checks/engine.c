@@ -265,8 +265,10 @@ const char *check_value_origin(check_context *ctx, const az_value *v)
 
 /* Reporting ---------------------------------------------------------------- */
 
-static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
-                        const az_value *at, const char *property, char *message)
+/* A finding about the subject `resource_type` `resource`, declared at `decl`. */
+static void add_finding_at(check_context *ctx, const char *resource_type, const char *resource,
+                           az_range decl, az_severity severity, const az_value *at,
+                           const char *property, char *message)
 {
     az_findings *f = ctx->out;
     if (!message) {
@@ -276,10 +278,10 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
     az_finding n = {0};
     n.check = ctx->check;
     n.severity = severity;
-    n.range = at && at->range.start_line ? at->range : r->range;
+    n.range = at && at->range.start_line ? at->range : decl;
     n.file = az_model_file_path(ctx->model, n.range.file);
-    n.resource_type = r->type;
-    n.resource = resource_name(r);
+    n.resource_type = resource_type;
+    n.resource = resource;
     n.variant = ctx->variant->variant;
     n.property = property;
     n.message = message;
@@ -318,6 +320,12 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
     f->items[f->count++] = n;
 }
 
+static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
+                        const az_value *at, const char *property, char *message)
+{
+    add_finding_at(ctx, r->type, resource_name(r), r->range, severity, at, property, message);
+}
+
 static char *vformat(const char *fmt, va_list ap)
 {
     va_list copy;
@@ -340,6 +348,16 @@ void check_report(check_context *ctx, const az_resource *r, const az_value *at,
     char *message = vformat(fmt, ap);
     va_end(ap);
     add_finding(ctx, r, ctx->check->meta.severity, at, property, message);
+}
+
+void check_report_at(check_context *ctx, const char *kind, const char *name, az_range decl,
+                     const az_value *at, const char *property, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    char *message = vformat(fmt, ap);
+    va_end(ap);
+    add_finding_at(ctx, kind, name, decl, ctx->check->meta.severity, at, property, message);
 }
 
 void check_unresolved(check_context *ctx, const az_resource *r, const az_value *at,

@@ -2,7 +2,8 @@
  * Every check against its fixtures: checks/<category>/<ID>/ holds failing
  * and passing templates in Bicep and ARM JSON and expected.txt, which lists
  * every finding of that check, as "template: file:line". A check without
- * fixtures in both languages fails here.
+ * fixtures in both languages fails here. The checks run with an empty
+ * configuration, unless the folder has a config.txt (see config_for).
  */
 #include "check.h"
 
@@ -112,6 +113,53 @@ static void expected_for(const char *dir, const char *tmpl, list *out)
     fclose(f);
 }
 
+/* config.txt, when the fixture folder has one: "allowed-locations: a,b" and
+ * "required-tags: x,y" lines configure the checks that are off by default. */
+typedef struct {
+    char text[2][512];
+    const char *items[2][32];
+} fixture_config;
+
+/* Splits a comma-separated list in place, trimming spaces around items. */
+static const char **config_list(char *text, const char **items)
+{
+    size_t n = 0;
+    for (char *tok = strtok(text, ","); tok && n < 31; tok = strtok(NULL, ",")) {
+        while (*tok == ' ')
+            tok++;
+        for (size_t k = strlen(tok); k > 0 && tok[k - 1] == ' '; k--)
+            tok[k - 1] = '\0';
+        if (*tok)
+            items[n++] = tok;
+    }
+    items[n] = NULL;
+    return items;
+}
+
+static void config_for(const char *dir, fixture_config *fc, az_check_config *config)
+{
+    char path[512], line[600];
+    snprintf(path, sizeof(path), "%s/config.txt", dir);
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return;
+    static const char *const keys[2] = {"allowed-locations:", "required-tags:"};
+    while (fgets(line, sizeof(line), f)) {
+        line[strcspn(line, "\r\n")] = '\0';
+        for (int k = 0; k < 2; k++) {
+            if (strncmp(line, keys[k], strlen(keys[k])) != 0)
+                continue;
+            snprintf(fc->text[k], sizeof(fc->text[k]), "%s", line + strlen(keys[k]));
+            const char **items = config_list(fc->text[k], fc->items[k]);
+            if (k == 0)
+                config->allowed_locations = items;
+            else
+                config->required_tags = items;
+        }
+    }
+    fclose(f);
+}
+
 static const char *ID;
 
 static bool only_this(const az_check *c, void *ud)
@@ -130,6 +178,8 @@ static void check_fixture(const az_check *check, const char *dir, const char *tm
     az_findings *f = az_findings_new();
     ID = check->meta.id;
     az_check_config config = {0};
+    fixture_config fc = {0};
+    config_for(dir, &fc, &config);
     cr_assert_eq(az_checks_run(m, &config, only_this, NULL, f), 0);
 
     list expected = {0};
