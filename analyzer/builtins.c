@@ -1764,14 +1764,24 @@ static az_value *text(call *c, const char *s)
     return az_value_string(c->a, c->at, s, strlen(s));
 }
 
-#define SUBSCRIPTION_ID "/subscriptions/" AZ_PLACEHOLDER_SUBSCRIPTION_ID
-#define RESOURCE_GROUP_ID SUBSCRIPTION_ID "/resourceGroups/" AZ_PLACEHOLDER_RESOURCE_GROUP
-
+/* resourceGroup(), resourceGroup(name), resourceGroup(subscriptionId, name):
+ * Bicep names another group this way in `scope:`. */
 static az_value *fn_resource_group(call *c)
 {
+    az_value *err = need_strings(c, 0, c->nargs);
+    if (err)
+        return err;
+    const char *sub = AZ_PLACEHOLDER_SUBSCRIPTION_ID, *name = AZ_PLACEHOLDER_RESOURCE_GROUP;
+    if (c->nargs >= 1)
+        name = c->args[c->nargs - 1]->u.string.ptr;
+    if (c->nargs == 2)
+        sub = c->args[0]->u.string.ptr;
+    char *id = arena_printf(c->a, "/subscriptions/%s/resourceGroups/%s", sub, name);
+    if (!id)
+        return NULL;
     field f[] = {
-        {"id", text(c, RESOURCE_GROUP_ID)},
-        {"name", text(c, AZ_PLACEHOLDER_RESOURCE_GROUP)},
+        {"id", text(c, id)},
+        {"name", text(c, name)},
         {"type", text(c, "Microsoft.Resources/resourceGroups")},
         {"location", unknown_as(c, "resourceGroup().location")},
         {"managedBy", unknown_as(c, "resourceGroup().managedBy")},
@@ -1781,11 +1791,19 @@ static az_value *fn_resource_group(call *c)
     return placeholder_object(c, f, sizeof(f) / sizeof(f[0]));
 }
 
+/* subscription() or subscription(subscriptionId). */
 static az_value *fn_subscription(call *c)
 {
+    az_value *err = need_strings(c, 0, c->nargs);
+    if (err)
+        return err;
+    const char *sub = c->nargs ? c->args[0]->u.string.ptr : AZ_PLACEHOLDER_SUBSCRIPTION_ID;
+    char *id = arena_printf(c->a, "/subscriptions/%s", sub);
+    if (!id)
+        return NULL;
     field f[] = {
-        {"id", text(c, SUBSCRIPTION_ID)},
-        {"subscriptionId", text(c, AZ_PLACEHOLDER_SUBSCRIPTION_ID)},
+        {"id", text(c, id)},
+        {"subscriptionId", text(c, sub)},
         {"tenantId", text(c, AZ_PLACEHOLDER_TENANT_ID)},
         {"displayName", text(c, "subscriptionDisplayName")},
     };
@@ -2083,7 +2101,7 @@ static const builtin builtins[] = {
     {"range", 2, 2, 0, fn_range},
     {"reference", 1, 3, LAZY, fn_deployment_time},
     {"replace", 3, 3, 0, fn_replace},
-    {"resourceGroup", 0, 0, 0, fn_resource_group},
+    {"resourceGroup", 0, 2, 0, fn_resource_group},
     {"resourceId", 2, VARIADIC, 0, fn_resource_id},
     {"shallowMerge", 1, 1, 0, fn_shallow_merge},
     {"skip", 2, 2, 0, fn_skip},
@@ -2091,7 +2109,7 @@ static const builtin builtins[] = {
     {"startsWith", 2, 2, 0, fn_starts_with},
     {"string", 1, 1, 0, fn_string},
     {"sub", 2, 2, 0, fn_sub},
-    {"subscription", 0, 0, 0, fn_subscription},
+    {"subscription", 0, 1, 0, fn_subscription},
     {"subscriptionResourceId", 2, VARIADIC, 0, fn_subscription_resource_id},
     {"substring", 2, 3, 0, fn_substring},
     {"take", 2, 2, 0, fn_take},

@@ -594,3 +594,18 @@ Test(builtins, management_group_resource_id_and_fail)
     expect_unknown("[fail('stop')]", "fail()", NULL);
     expect_unknown("[deployer()]", "deployer()", NULL);
 }
+
+Test(builtins, resource_group_and_subscription_by_name)
+{
+    expect(
+        "[resourceGroup().id]",
+        "\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/resourceGroupName\"");
+    expect("[resourceGroup('rg-other').id]",
+           "\"/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-other\"");
+    expect("[resourceGroup('sub1', 'rg-other').name]", "\"rg-other\"");
+    expect("[resourceGroup('sub1', 'rg-other').id]",
+           "\"/subscriptions/sub1/resourceGroups/rg-other\"");
+    expect("[subscription('sub1').id]", "\"/subscriptions/sub1\"");
+    expect_unknown("[resourceGroup('rg').location]", "resourceGroup().location", NULL);
+    expect_unknown("[resourceGroup(1)]", "must be a string", "must be a string");
+}
