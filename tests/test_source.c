@@ -1,0 +1,343 @@
+#include "fault.h"
+#include "fs_fixture.h"
+#include "source.h"
+
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char *dir;
+
+static void setup(void)
+{
+    dir = fixture_tempdir();
+}
+
+static void teardown(void)
+{
+    fixture_remove(dir);
+    free(dir);
+}
+
+TestSuite(source, .init = setup, .fini = teardown);
+
+static source_file *read_ok(const char *rel)
+{
+    char *path = fixture_path(dir, rel);
+    source_file *src;
+    source_error err;
+    cr_assert_eq(source_file_read(&src, path, &err), SOURCE_OK, "reading %s", rel);
+    cr_assert_not_null(src);
+    free(path);
+    return src;
+}
+
+static source_status read_fails(const char *rel, source_error *err)
+{
+    char *path = fixture_path(dir, rel);
+    source_file *src = (source_file *)1;
+    source_status status = source_file_read(&src, path, err);
+    cr_assert_neq(status, SOURCE_OK);
+    cr_assert_null(src);
+    cr_assert_eq(err->status, status);
+    free(path);
+    return status;
+}
+
+static void assert_position(source_position p, uint32_t line, uint32_t column)
+{
+    cr_assert_eq(p.line, line, "line %u, expected %u", p.line, line);
+    cr_assert_eq(p.column, column, "column %u, expected %u", p.column, column);
+}
+
+Test(source, skips_a_byte_order_mark_and_counts_columns_after_it)
+{
+    fixture_write_text(dir, "bom.json", "\xEF\xBB\xBF{}");
+    source_file *src = read_ok("bom.json");
+    cr_assert_eq(source_file_length(src), 2);
+    cr_assert_eq(memcmp(source_file_text(src), "{}", 2), 0);
+    assert_position(source_file_locate(src, 1), 1, 2);
+    source_file_free(src);
+}
+
+Test(source, counts_columns_in_code_points)
+{
+    /* a b \n é € x: 'x' is at byte 8 but column 3 of line 2. */
+    fixture_write_text(dir, "a.bicep", "ab\n\xC3\xA9\xE2\x82\xACx\n");
+    source_file *src = read_ok("a.bicep");
+    assert_position(source_file_locate(src, 0), 1, 1);
+    assert_position(source_file_locate(src, 2), 1, 3);
+    assert_position(source_file_locate(src, 3), 2, 1);
+    assert_position(source_file_locate(src, 5), 2, 2);
+    assert_position(source_file_locate(src, 8), 2, 3);
+    assert_position(source_file_locate(src, 10), 3, 1);
+    source_file_free(src);
+}
+
+/* The line and column of `offset`, the slow way. */
+static source_position naive_position(const char *text, uint32_t offset)
+{
+    source_position p = {1, 1};
+    for (uint32_t i = 0; i < offset; i++) {
+        if (text[i] == '\n') {
+            p.line++;
+            p.column = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            p.column++;
+        }
+    }
+    return p;
+}
+
+Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
+{
+    /* Lines from empty to 3 index blocks long, multi-byte characters
+     * straddling block boundaries. */
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    unsigned seed = 12345;
+    while (len < cap - 8) {
+        seed = seed * 1103515245 + 12345;
+        unsigned r = (seed >> 16) % 100;
+        if (r < 2)
+            text[len++] = '\n';
+        else if (r < 40) {
+            memcpy(text + len, "\xC3\xA9", 2);
+            len += 2;
+        } else if (r < 50) {
+            memcpy(text + len, "\xF0\x9F\x98\x80", 4);
+            len += 4;
+        } else {
+            text[len++] = 'a';
+        }
+        if (len > 20000 && len < 33000 && text[len - 1] == '\n')
+            text[len - 1] = 'b'; /* one line longer than three blocks */
+    }
+    fixture_write(dir, "long.bicep", text, len);
+    source_file *src = read_ok("long.bicep");
+    for (uint32_t off = 0; off <= len; off++) {
+        if (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+            continue;
+        source_position want = naive_position(text, off);
+        source_position got = source_file_locate(src, off);
+        cr_assert(got.line == want.line && got.column == want.column,
+                  "offset %u: got %u:%u, want %u:%u", off, got.line, got.column, want.line,
+                  want.column);
+    }
+    free(text);
+    source_file_free(src);
+}
+
+Test(source, clamps_offsets_past_the_end)
+{
+    fixture_write_text(dir, "a.bicep", "x\nyz");
+    source_file *src = read_ok("a.bicep");
+    assert_position(source_file_locate(src, 4), 2, 3);
+    assert_position(source_file_locate(src, 1000), 2, 3);
+    source_file_free(src);
+}
+
+Test(source, reads_empty_files)
+{
+    fixture_write_text(dir, "empty.bicep", "");
+    fixture_write_text(dir, "bom-only.bicep", "\xEF\xBB\xBF");
+    const char *names[] = {"empty.bicep", "bom-only.bicep"};
+    for (int i = 0; i < 2; i++) {
+        source_file *src = read_ok(names[i]);
+        cr_assert_eq(source_file_length(src), 0);
+        assert_position(source_file_locate(src, 0), 1, 1);
+        source_file_free(src);
+    }
+}
+
+Test(source, refuses_files_with_nul_bytes)
+{
+    fixture_write(dir, "bin.bicep", "ab\0cd", 5);
+    source_error err;
+    cr_assert_eq(read_fails("bin.bicep", &err), SOURCE_ERR_BINARY);
+}
+
+Test(source, reports_where_invalid_utf8_starts)
+{
+    fixture_write_text(dir, "bad.bicep", "ok\nab\xC3\xA9\xFFz");
+    fixture_write_text(dir, "bad-bom.bicep", "\xEF\xBB\xBFok\nab\xC3\xA9\xFFz");
+    const char *names[] = {"bad.bicep", "bad-bom.bicep"};
+    for (int i = 0; i < 2; i++) {
+        source_error err;
+        cr_assert_eq(read_fails(names[i], &err), SOURCE_ERR_ENCODING);
+        assert_position(err.position, 2, 4);
+        cr_assert_eq(err.byte, 0xFF);
+    }
+}
+
+static void make_sparse(const char *rel, off_t size)
+{
+    char *path = fixture_path(dir, rel);
+    int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    cr_assert_geq(fd, 0);
+    cr_assert_eq(ftruncate(fd, size), 0);
+    close(fd);
+    free(path);
+}
+
+Test(source, refuses_files_over_the_size_limit)
+{
+    make_sparse("huge.bicep", (off_t)SOURCE_MAX_SIZE + 1);
+    source_error err;
+    cr_assert_eq(read_fails("huge.bicep", &err), SOURCE_ERR_TOO_LARGE);
+    cr_assert_eq(err.size, SOURCE_MAX_SIZE + 1);
+}
+
+Test(source, reads_a_file_of_exactly_the_size_limit)
+{
+    /* Read whole, then refused for its (sparse) NUL bytes, not its size. */
+    make_sparse("limit.bicep", (off_t)SOURCE_MAX_SIZE);
+    source_error err;
+    cr_assert_eq(read_fails("limit.bicep", &err), SOURCE_ERR_BINARY);
+}
+
+Test(source, adopt_refuses_buffers_over_the_size_limit)
+{
+    source_file *src;
+    source_error err;
+    cr_assert_eq(source_file_adopt(&src, malloc(1), SOURCE_MAX_SIZE + 1, &err),
+                 SOURCE_ERR_TOO_LARGE);
+    cr_assert_null(src);
+}
+
+Test(source, adopt_takes_bytes_already_in_memory)
+{
+    char *data = malloc(5);
+    memcpy(data, "a\n\xC3\xA9z", 5);
+    source_file *src;
+    cr_assert_eq(source_file_adopt(&src, data, 5, NULL), SOURCE_OK);
+    assert_position(source_file_locate(src, 5), 2, 3);
+    source_file_free(src);
+}
+
+Test(source, reports_missing_paths)
+{
+    fixture_write_text(dir, "file", "x");
+    source_error err;
+    cr_assert_eq(read_fails("nope.bicep", &err), SOURCE_ERR_NOT_FOUND);
+    cr_assert_eq(read_fails("file/under-a-file.bicep", &err), SOURCE_ERR_NOT_FOUND);
+}
+
+Test(source, refuses_directories_and_fifos_without_blocking)
+{
+    fixture_mkdir(dir, "d.bicep");
+    char *fifo = fixture_path(dir, "f.bicep");
+    cr_assert_eq(mkfifo(fifo, 0644), 0);
+    free(fifo);
+    source_error err;
+    cr_assert_eq(read_fails("d.bicep", &err), SOURCE_ERR_NOT_REGULAR);
+    cr_assert_eq(read_fails("f.bicep", &err), SOURCE_ERR_NOT_REGULAR);
+}
+
+static int read_unprivileged(void *path)
+{
+    source_file *src;
+    source_error err;
+    source_status status = source_file_read(&src, path, &err);
+    return status == SOURCE_ERR_OPEN && err.sys_errno == EACCES ? 0 : 1;
+}
+
+Test(source, reports_files_it_may_not_open)
+{
+    fixture_write_text(dir, "secret.bicep", "x");
+    char *path = fixture_path(dir, "secret.bicep");
+    cr_assert_eq(chmod(path, 0), 0);
+    cr_assert_eq(fixture_run_unprivileged(read_unprivileged, path), 0);
+    free(path);
+}
+
+Test(source, reports_read_errors)
+{
+    fixture_write_text(dir, "a.bicep", "x");
+    source_error err;
+    fault_fail_reads(EIO);
+    cr_assert_eq(read_fails("a.bicep", &err), SOURCE_ERR_READ);
+    cr_assert_eq(err.sys_errno, EIO);
+
+    char buf[8];
+    size_t len;
+    int truncated;
+    char *path = fixture_path(dir, "a.bicep");
+    cr_assert_eq(source_file_read_prefix(path, buf, sizeof(buf), &len, &truncated, &err),
+                 SOURCE_ERR_READ);
+    fault_fail_reads(0);
+    free(path);
+}
+
+Test(source, reads_a_prefix_and_says_whether_there_is_more)
+{
+    fixture_write_text(dir, "a.json", "0123456789");
+    char *path = fixture_path(dir, "a.json");
+    char buf[16];
+    size_t len;
+    int truncated;
+    cr_assert_eq(source_file_read_prefix(path, buf, 4, &len, &truncated, NULL), SOURCE_OK);
+    cr_assert_eq(len, 4);
+    cr_assert(truncated);
+    cr_assert_eq(memcmp(buf, "0123", 4), 0);
+    cr_assert_eq(source_file_read_prefix(path, buf, 10, &len, &truncated, NULL), SOURCE_OK);
+    cr_assert_eq(len, 10);
+    cr_assert_not(truncated);
+    free(path);
+
+    fixture_mkdir(dir, "d.json");
+    path = fixture_path(dir, "d.json");
+    source_error err;
+    cr_assert_eq(source_file_read_prefix(path, buf, 4, &len, &truncated, &err),
+                 SOURCE_ERR_NOT_REGULAR);
+    free(path);
+}
+
+Test(source, fails_cleanly_at_every_allocation)
+{
+    fixture_write_text(dir, "a.bicep", "param x string\n");
+    char *path = fixture_path(dir, "a.bicep");
+    for (long n = 0;; n++) {
+        long before = fault_live_allocations();
+        fault_fail_allocation(n);
+        source_file *src;
+        source_error err;
+        source_status status = source_file_read(&src, path, &err);
+        fault_fail_allocation(-1);
+        if (status == SOURCE_OK) {
+            cr_assert_geq(n, 1, "no allocation was failed");
+            source_file_free(src);
+            cr_assert_eq(fault_live_allocations(), before);
+            break;
+        }
+        cr_assert_eq(status, SOURCE_ERR_NOMEM, "allocation %ld", n);
+        cr_assert_null(src);
+        cr_assert_eq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
+    }
+    free(path);
+}
+
+Test(source, describes_every_error)
+{
+    char buf[128];
+    struct {
+        source_error err;
+        const char *text;
+    } cases[] = {
+        {{.status = SOURCE_ERR_NOT_FOUND}, "no such file or directory"},
+        {{.status = SOURCE_ERR_OPEN, .sys_errno = EACCES}, "cannot open: Permission denied"},
+        {{.status = SOURCE_ERR_NOT_REGULAR}, "not a regular file"},
+        {{.status = SOURCE_ERR_TOO_LARGE, .size = 200000000},
+         "file too large (200000000 bytes; the limit is 128 MiB)"},
+        {{.status = SOURCE_ERR_READ, .sys_errno = EIO}, "cannot read: Input/output error"},
+        {{.status = SOURCE_ERR_BINARY}, "binary file (contains NUL bytes)"},
+        {{.status = SOURCE_ERR_ENCODING, .byte = 0xFE}, "invalid UTF-8 (byte 0xFE)"},
+        {{.status = SOURCE_ERR_NOMEM}, "out of memory"},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
+        cr_assert_str_eq(source_error_describe(&cases[i].err, buf, sizeof(buf)), cases[i].text);
+}

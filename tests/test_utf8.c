@@ -1,0 +1,69 @@
+#include "utf8.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static size_t invalid_at(const char *s)
+{
+    return utf8_find_invalid(s, strlen(s));
+}
+
+Test(utf8, accepts_every_sequence_length)
+{
+    const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z"; /* a é € 😀 z */
+    cr_assert_eq(invalid_at(s), strlen(s));
+    cr_assert_eq(utf8_find_invalid("", 0), 0);
+}
+
+Test(utf8, accepts_the_boundaries_of_each_range)
+{
+    cr_assert_eq(invalid_at("\xC2\x80"), 2);         /* U+0080 */
+    cr_assert_eq(invalid_at("\xDF\xBF"), 2);         /* U+07FF */
+    cr_assert_eq(invalid_at("\xE0\xA0\x80"), 3);     /* U+0800 */
+    cr_assert_eq(invalid_at("\xED\x9F\xBF"), 3);     /* U+D7FF */
+    cr_assert_eq(invalid_at("\xEE\x80\x80"), 3);     /* U+E000 */
+    cr_assert_eq(invalid_at("\xEF\xBF\xBF"), 3);     /* U+FFFF */
+    cr_assert_eq(invalid_at("\xF0\x90\x80\x80"), 4); /* U+10000 */
+    cr_assert_eq(invalid_at("\xF4\x8F\xBF\xBF"), 4); /* U+10FFFF */
+}
+
+Test(utf8, rejects_overlong_encodings)
+{
+    cr_assert_eq(invalid_at("ab\xC0\x80"), 2);
+    cr_assert_eq(invalid_at("ab\xC1\xBF"), 2);
+    cr_assert_eq(invalid_at("ab\xE0\x9F\xBF"), 2);
+    cr_assert_eq(invalid_at("ab\xF0\x8F\xBF\xBF"), 2);
+}
+
+Test(utf8, rejects_surrogates_and_code_points_past_10ffff)
+{
+    cr_assert_eq(invalid_at("\xED\xA0\x80"), 0);
+    cr_assert_eq(invalid_at("\xED\xBF\xBF"), 0);
+    cr_assert_eq(invalid_at("\xF4\x90\x80\x80"), 0);
+    cr_assert_eq(invalid_at("\xF5\x80\x80\x80"), 0);
+    cr_assert_eq(invalid_at("\xFF"), 0);
+}
+
+Test(utf8, rejects_stray_and_missing_continuation_bytes)
+{
+    cr_assert_eq(invalid_at("x\x80"), 1);
+    cr_assert_eq(invalid_at("x\xC3(y"), 1);
+    cr_assert_eq(invalid_at("x\xE2\x82("), 1);
+    cr_assert_eq(invalid_at("x\xF0\x9F\x98("), 1);
+}
+
+Test(utf8, rejects_a_sequence_cut_by_the_end_of_the_buffer)
+{
+    const char s[] = "ok\xE2\x82\xAC";
+    cr_assert_eq(utf8_find_invalid(s, 5), 5);
+    cr_assert_eq(utf8_find_invalid(s, 4), 2);
+    cr_assert_eq(utf8_find_invalid(s, 3), 2);
+}
+
+Test(utf8, counts_code_points_not_bytes)
+{
+    const char *s = "a\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80z";
+    cr_assert_eq(utf8_count_code_points(s, strlen(s)), 5);
+    cr_assert_eq(utf8_count_code_points(s, 3), 2);
+    cr_assert_eq(utf8_count_code_points("", 0), 0);
+}
