@@ -299,11 +299,17 @@ static int discover_path(discover_result *r, const char *path)
     if (!S_ISDIR(st.st_mode))
         return consider_file(r, path, path, &st, 1);
 
-    size_t first = r->entry_count;
+    size_t first = r->entry_count, first_note = r->note_count;
     if (walk(r, path) != 0)
         return -1;
-    if (r->entry_count == first)
+    if (r->entry_count == first) {
+        /* Saying "no templates" under a directory it could not read would mislead. */
+        for (size_t i = first_note; i < r->note_count; i++) {
+            if (r->notes[i].kind == DISCOVER_NOTE_UNREADABLE)
+                return 0;
+        }
         return add_note(r, DISCOVER_NOTE_NO_TEMPLATES, path, "no templates found");
+    }
     qsort(r->entries + first, r->entry_count - first, sizeof(*r->entries), compare_entries);
     return 0;
 }
