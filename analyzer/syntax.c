@@ -80,14 +80,9 @@ static int report(diagnostic_list *out, const source_file *src, TSNode node)
     if (ts_node_is_missing(node)) {
         snprintf(message, sizeof(message), "missing '%s'", ts_node_type(node));
     } else {
-        uint32_t end = ts_node_end_byte(node);
-        if (start == end) {
-            snprintf(message, sizeof(message), "unexpected end of input");
-        } else {
-            char quoted[4 * QUOTE_MAX_CODE_POINTS + 8];
-            quote_text(source_file_text(src), start, end, quoted);
-            snprintf(message, sizeof(message), "unexpected '%s'", quoted);
-        }
+        char quoted[4 * QUOTE_MAX_CODE_POINTS + 8];
+        quote_text(source_file_text(src), start, ts_node_end_byte(node), quoted);
+        snprintf(message, sizeof(message), "unexpected '%s'", quoted);
     }
     source_position position = source_file_locate(src, start);
     return diagnostic_list_add(out, &position, message);
