@@ -181,6 +181,26 @@ static void collect_connections(pe_targets *t, const az_resource *pe, const char
     }
 }
 
+/* A registry or template-spec module is never read, so what it deploys is
+ * not known; when it is handed a resource id (as AVM's private-endpoint
+ * module is, in privateLinkServiceId), it may deploy an endpoint to it, and
+ * reporting that resource would be a guess. Values nest no deeper than the
+ * evaluator's depth limit, which bounds this recursion. */
+static void collect_external(pe_targets *t, const az_value *v)
+{
+    if (!v)
+        return;
+    if (v->kind == AZ_STRING && v->u.string.len > 15 &&
+        strncasecmp(v->u.string.ptr, "/subscriptions/", 15) == 0)
+        add_target(t, v);
+    else if (v->kind == AZ_ARRAY)
+        for (uint32_t i = 0; i < v->u.array.count; i++)
+            collect_external(t, v->u.array.items[i]);
+    else if (v->kind == AZ_OBJECT)
+        for (uint32_t i = 0; i < v->u.object.count; i++)
+            collect_external(t, v->u.object.members[i].value);
+}
+
 static void collect(pe_targets *t, const az_deployment *d)
 {
     if (deployment_skipped(d))
@@ -192,9 +212,13 @@ static void collect(pe_targets *t, const az_deployment *d)
         collect_connections(t, r, "properties.privateLinkServiceConnections");
         collect_connections(t, r, "properties.manualPrivateLinkServiceConnections");
     }
-    for (uint32_t i = 0; i < d->module_count; i++)
-        if (d->modules[i]->child)
-            collect(t, d->modules[i]->child);
+    for (uint32_t i = 0; i < d->module_count; i++) {
+        const az_module *m = d->modules[i];
+        if (m->child)
+            collect(t, m->child);
+        else if (m->external && !known_false(m->condition))
+            collect_external(t, m->params);
+    }
 }
 
 static bool same_id(const az_value *a, const az_value *b)
