@@ -1,0 +1,6 @@
+module vault 'modules/vault.bicep' = {
+  name: 'vault'
+  params: {
+    vaultName: 'kv-fail'
+  }
+}

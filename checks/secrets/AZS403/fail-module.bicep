@@ -1,0 +1,6 @@
+module db 'modules/postgres.bicep' = {
+  name: 'db'
+  params: {
+    password: 'M0duleArgument!'
+  }
+}

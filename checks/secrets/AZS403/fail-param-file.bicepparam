@@ -1,0 +1,3 @@
+using './fail-param-file.bicep'
+
+param adminPassword = 'FromTheParamFile1!'
