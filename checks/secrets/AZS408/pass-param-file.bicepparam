@@ -1,0 +1,3 @@
+using './pass-param-file.bicep'
+
+param administratorLogin = 'prod-sql-owner'
