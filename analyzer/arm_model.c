@@ -240,7 +240,7 @@ static int64_t known_count(arm_ctx *c, const az_value *count, az_range at, bool 
     *known = false;
     if (!count || count->kind != AZ_INT)
         return 0;
-    if (!az_eval_check_loop(c->ev, at, "copy count", count->u.integer))
+    if (!az_eval_check_loop(c->ev, at, "copy", count->u.integer))
         return 0;
     *known = true;
     return count->u.integer;
