@@ -98,7 +98,7 @@ static void templates_in(const char *dir, list *out)
 /* expected.txt: "template: file:line" lines for `tmpl`. */
 static void expected_for(const char *dir, const char *tmpl, list *out)
 {
-    char path[512], line[512];
+    char path[1024], line[512];
     snprintf(path, sizeof(path), "%s/expected.txt", dir);
     FILE *f = fopen(path, "r");
     cr_assert(f, "%s is missing", path);
@@ -138,7 +138,7 @@ static const char **config_list(char *text, const char **items)
 
 static void config_for(const char *dir, fixture_config *fc, az_check_config *config)
 {
-    char path[512], line[600];
+    char path[1024], line[600];
     snprintf(path, sizeof(path), "%s/config.txt", dir);
     FILE *f = fopen(path, "r");
     if (!f)
@@ -170,7 +170,7 @@ static bool only_this(const az_check *c, void *ud)
 
 static void check_fixture(const az_check *check, const char *dir, const char *tmpl)
 {
-    char path[512], err[256];
+    char path[1024], err[256];
     snprintf(path, sizeof(path), "%s/%s", dir, tmpl);
     az_model *m = NULL;
     cr_assert_eq(az_model_build_file(&m, dir, path, tmpl, NULL, NULL, err, sizeof(err)), 0,
