@@ -1,0 +1,27 @@
+param location string = 'westeurope'
+
+param tags object = {
+  Owner: 'team-payments'
+}
+
+resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: 'stgfail'
+  location: location
+  kind: 'StorageV2'
+  sku: {
+    name: 'Standard_LRS'
+  }
+}
+
+resource kv 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: 'kv-fail'
+  location: location
+  tags: tags
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+  }
+}
