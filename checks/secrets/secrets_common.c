@@ -210,6 +210,12 @@ static const char *const secret_terms[] = {
     "privatekey", "primarykey", "secondarykey", "storagekey", "connectionstring", "connstr",
 };
 
+/* Names that contain a secret term but name no secret: NetApp's volume path
+ * (creationToken), paging and idempotency tokens. */
+static const char *const harmless_names[] = {
+    "creationtoken", "continuationtoken", "idempotencytoken", "nexttoken", "pagetoken",
+};
+
 /* Last words that make a name about a secret rather than the secret. */
 static const char *const metadata_words[] = {
     "name",     "names",      "uri",        "url",      "urls",        "id",       "ids",
@@ -256,6 +262,9 @@ bool secrets_name_is_secret(const char *name)
         secret = strstr(folded, secret_terms[i]) != NULL;
     if (!secret)
         return false;
+    for (size_t i = 0; i < sizeof(harmless_names) / sizeof(*harmless_names); i++)
+        if (strcmp(folded, harmless_names[i]) == 0)
+            return false;
     /* One word (adminpasswordlength): whether it ends with a metadata word. */
     bool one_word = strcmp(folded, last) == 0;
     size_t n = strlen(last);

@@ -10,6 +10,7 @@ param keyVaultSecretUri string
 param passwordLength int = 16
 param disablePasswordAuthentication bool = true
 param sshPublicKey string
+param creationToken string = 'vol-data'
 param keyName string
 param tokenLifetime string = 'PT1H'
 param secretsPermissions array = ['get']
