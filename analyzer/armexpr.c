@@ -369,10 +369,15 @@ static az_value *part_of(az_eval *ev, const az_value *container, const az_value 
     return v;
 }
 
+/* What is read from an unknown value is unknown for the same reason, and as
+ * secret as the value it is read from. */
 static az_value *unknown_target(az_eval *ev, const az_value *t, az_range at)
 {
-    return az_value_unknown(az_eval_arena(ev), at,
-                            t->kind == AZ_UNKNOWN ? t->u.unknown.reason : "absent value");
+    az_value *v = az_value_unknown(az_eval_arena(ev), at,
+                                   t->kind == AZ_UNKNOWN ? t->u.unknown.reason : "absent value");
+    if (v)
+        v->flags |= t->flags & AZ_VALUE_SECURE;
+    return v;
 }
 
 static az_value *eval_member(az_eval *ev, const armexpr *e, const armexpr_env *env, az_range at)

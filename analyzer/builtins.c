@@ -2175,8 +2175,13 @@ az_value *az_builtin_call(az_eval *ev, const char *name, size_t name_len, az_val
     int shown = (int)(name_len < NAME_MAX_SHOWN ? name_len : NAME_MAX_SHOWN);
     const builtin *b = builtin_find(name, name_len);
     if (!b) {
-        if (is_list_function(name, name_len))
-            return az_eval_unknown(ev, at, "%.*s()", shown, name);
+        if (is_list_function(name, name_len)) {
+            /* Keys, secrets and SAS tokens: secure, as in the Bicep front end. */
+            az_value *v = az_eval_unknown(ev, at, "%.*s()", shown, name);
+            if (v)
+                v->flags |= AZ_VALUE_SECURE;
+            return v;
+        }
         return az_eval_unknown(ev, at, "function '%.*s%s' is not evaluated", shown, name,
                                name_len > NAME_MAX_SHOWN ? "..." : "");
     }

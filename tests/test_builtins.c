@@ -609,3 +609,10 @@ Test(builtins, resource_group_and_subscription_by_name)
     expect_unknown("[resourceGroup('rg').location]", "resourceGroup().location", NULL);
     expect_unknown("[resourceGroup(1)]", "must be a string", "must be a string");
 }
+
+Test(builtins, list_functions_are_unknown_and_secure)
+{
+    az_value *v = E("[listKeys('stg', '2023-05-01').keys[0].value]");
+    cr_assert_eq(v->kind, AZ_UNKNOWN);
+    cr_assert(v->flags & AZ_VALUE_SECURE, "a key read with listKeys() must be secure");
+}
