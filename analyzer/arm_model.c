@@ -652,7 +652,11 @@ static int build_deployment_target(arm_ctx *c, az_module *mod, const az_value *p
     if (link) {
         const char *rel = string_of(section(link, "relativePath"));
         if (!rel) {
+            /* A template by URI or template-spec id: never fetched. */
             mod->external = true;
+            mod->path = string_of(section(link, "uri"));
+            if (!mod->path)
+                mod->path = string_of(section(link, "id"));
             return 0;
         }
         return az_builder_build_module(c->b, c->f, rel, mod->range, c->d, mod, mod->params);

@@ -201,6 +201,27 @@ static void collect_external(pe_targets *t, const az_value *v)
             collect_external(t, v->u.object.members[i].value);
 }
 
+static bool contains_nocase(const char *s, const char *needle)
+{
+    size_t n = strlen(needle);
+    for (; s && *s; s++)
+        if (strncasecmp(s, needle, n) == 0)
+            return true;
+    return false;
+}
+
+/* A registry private-endpoint module whose arguments are not all known (the
+ * AVM pattern: one endpoint per item of an optional parameter) may reach
+ * anything: what it reaches is unknown, so nothing is reported. */
+static void collect_external_module(pe_targets *t, const az_module *m)
+{
+    bool endpoint_module =
+        contains_nocase(m->path, "private-endpoint") || contains_nocase(m->path, "privateendpoint");
+    if (endpoint_module && (!m->params || m->loop || az_value_unknown_reason(m->params)))
+        t->unknown_any = true;
+    collect_external(t, m->params);
+}
+
 static void collect(pe_targets *t, const az_deployment *d)
 {
     if (deployment_skipped(d))
@@ -217,7 +238,7 @@ static void collect(pe_targets *t, const az_deployment *d)
         if (m->child)
             collect(t, m->child);
         else if (m->external && !known_false(m->condition))
-            collect_external(t, m->params);
+            collect_external_module(t, m);
     }
 }
 
