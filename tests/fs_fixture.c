@@ -142,12 +142,39 @@ static int temp_file(void)
     return fd;
 }
 
+static void copy_executable(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY);
+    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC, 0755);
+    cr_assert(in >= 0 && out >= 0, "copying %s: %s", from, strerror(errno));
+    char buf[65536];
+    ssize_t n;
+    while ((n = read(in, buf, sizeof(buf))) > 0)
+        cr_assert_eq(write(out, buf, (size_t)n), n);
+    cr_assert_eq(n, 0);
+    close(in);
+    cr_assert_eq(close(out), 0);
+}
+
 static fixture_run_result run_azscan(const char *cwd, const char *const *args, int unprivileged,
                                      const char *stdout_path)
 {
+    /* The build tree may be closed to other users (a clone in a 0700
+     * directory): an unprivileged run gets a copy of the binary of its own. */
+    char *bin_dir = unprivileged ? fixture_tempdir() : NULL;
+    char *bin;
+    if (bin_dir) {
+        bin = fixture_path(bin_dir, "azscan");
+        copy_executable(AZSCAN_BIN, bin);
+    } else {
+        bin = malloc(sizeof(AZSCAN_BIN));
+        cr_assert_not_null(bin);
+        memcpy(bin, AZSCAN_BIN, sizeof(AZSCAN_BIN));
+    }
+
     const char *argv[64];
     size_t argc = 0;
-    argv[argc++] = AZSCAN_BIN;
+    argv[argc++] = bin;
     while (*args) {
         cr_assert_lt(argc, 63);
         argv[argc++] = *args++;
@@ -167,7 +194,7 @@ static fixture_run_result run_azscan(const char *cwd, const char *const *args, i
             _exit(253);
         if (unprivileged)
             drop_privileges();
-        execv(AZSCAN_BIN, (char *const *)argv);
+        execv(bin, (char *const *)argv);
         _exit(253);
     }
     int status;
@@ -181,8 +208,13 @@ static fixture_run_result run_azscan(const char *cwd, const char *const *args, i
         r.out = slurp(out);
     }
     r.err = slurp(err);
-    cr_assert_neq(r.exit_code, 253, "could not start %s", AZSCAN_BIN);
+    cr_assert_neq(r.exit_code, 253, "could not start %s", bin);
     cr_assert_neq(r.exit_code, 254, "could not drop root's privileges");
+    free(bin);
+    if (bin_dir) {
+        fixture_remove(bin_dir);
+        free(bin_dir);
+    }
     return r;
 }
 
