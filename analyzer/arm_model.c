@@ -707,8 +707,12 @@ static int build_nested_deployment(arm_ctx *c, const az_value *raw, const char *
     const az_value *link_raw = section(raw_props, "templateLink");
     az_value *props = NULL;
     if (link_raw) {
-        az_member m = {"templateLink", 12, link_raw->range, eval_json(c, link_raw)};
-        props = m.value ? az_value_object(c->a, raw_props->range, &m, 1) : NULL;
+        /* az_value_object keeps the members it is given: they live in the arena. */
+        az_member *m = arena_alloc(c->a, sizeof(*m));
+        if (!m)
+            return -1;
+        *m = (az_member){"templateLink", 12, link_raw->range, eval_json(c, link_raw)};
+        props = m->value ? az_value_object(c->a, raw_props->range, m, 1) : NULL;
         if (!props)
             return -1;
     }
