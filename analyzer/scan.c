@@ -13,6 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+typedef struct {
+    const char *display, *disk;
+    size_t order; /* of insertion */
+} scan_path;
+
 struct scan_result {
     arena *strings;
     az_findings *findings;
@@ -22,6 +27,10 @@ struct scan_result {
     size_t warning_count, warning_cap;
     scan_note *notes;
     size_t note_count, note_cap;
+    /* Where each file read was read from, sorted by display path at the end
+     * of the scan (see scan_result_disk_path). */
+    scan_path *paths;
+    size_t path_count, path_cap;
     size_t files, templates;
     bool failed;
 };
@@ -67,6 +76,64 @@ static void add_error(scan_result *r, const char *file, const source_position *p
         e->line = pos->line;
         e->column = pos->column;
     }
+}
+
+static void add_path(scan_result *r, const char *display, const char *disk)
+{
+    scan_path *p = grow(r, (void **)&r->paths, &r->path_count, &r->path_cap, sizeof(*p));
+    if (!p)
+        return;
+    p->display = keep(r, display);
+    p->disk = keep(r, disk);
+}
+
+/* Every file the model read: the template, its parameter files and its
+ * modules. Their display paths are relative to the root (or absolute when
+ * outside it), so the root leads to them on disk. */
+static void add_model_paths(scan_result *r, const az_model *m, const char *root,
+                            const discover_entry *e)
+{
+    for (uint32_t i = 0; i < az_model_file_count(m); i++) {
+        const char *display = az_model_file_path(m, i);
+        if (strcmp(display, e->display_path) == 0 || display[0] == '/') {
+            add_path(r, display, display[0] == '/' ? display : e->disk_path);
+            continue;
+        }
+        size_t n = strlen(root) + strlen(display) + 2;
+        char *disk = malloc(n);
+        if (!disk) {
+            r->failed = true;
+            return;
+        }
+        snprintf(disk, n, "%s/%s", root, display);
+        add_path(r, display, disk);
+        free(disk);
+    }
+}
+
+/* Orders paths by display path, the earlier entry first among equals. */
+static int compare_paths(const void *a, const void *b)
+{
+    const scan_path *x = a, *y = b;
+    int c = strcmp(x->display, y->display);
+    return c ? c : (x->order > y->order) - (x->order < y->order);
+}
+
+/* Sorts the paths for lookup and keeps the first of each display path. */
+static void finish_paths(scan_result *r)
+{
+    /* A failed scan is freed unread; its paths may lack strings. */
+    if (r->failed || r->path_count == 0)
+        return;
+    /* qsort is not stable: the insertion order ranks equals. */
+    for (size_t i = 0; i < r->path_count; i++)
+        r->paths[i].order = i;
+    qsort(r->paths, r->path_count, sizeof(*r->paths), compare_paths);
+    size_t kept = 1;
+    for (size_t i = 1; i < r->path_count; i++)
+        if (strcmp(r->paths[i].display, r->paths[kept - 1].display) != 0)
+            r->paths[kept++] = r->paths[i];
+    r->path_count = kept;
 }
 
 static void add_note(scan_result *r, int kind, const char *path, const char *reason)
@@ -169,6 +236,7 @@ static void model_and_check(scan_result *r, const scan_options *o, const discove
         free(root);
         return;
     }
+    add_model_paths(r, m, root, e);
     free(root);
     r->templates++;
     for (uint32_t i = 0; i < az_model_warning_count(m); i++) {
@@ -225,6 +293,7 @@ int scan_run(const scan_options *o, scan_result **out)
         const discover_entry *e = discover_result_entry(found, i);
         size_t errors_before = r->error_count;
         r->files++;
+        add_path(r, e->display_path, e->disk_path);
         syntax_check(r, o, e);
         /* Parameter files are read as variants of their templates. */
         bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
@@ -235,6 +304,7 @@ int scan_run(const scan_options *o, scan_result **out)
     }
     discover_result_free(found);
     az_findings_sort(r->findings);
+    finish_paths(r);
     if (r->failed) {
         scan_result_free(r);
         return -1;
@@ -252,6 +322,7 @@ void scan_result_free(scan_result *r)
     free(r->errors);
     free(r->warnings);
     free(r->notes);
+    free(r->paths);
     free(r);
 }
 
@@ -298,4 +369,20 @@ size_t scan_result_file_count(const scan_result *r)
 size_t scan_result_template_count(const scan_result *r)
 {
     return r->templates;
+}
+
+const char *scan_result_disk_path(const scan_result *r, const char *display_path)
+{
+    size_t lo = 0, hi = r->path_count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(display_path, r->paths[mid].display);
+        if (c == 0)
+            return r->paths[mid].disk;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }

@@ -69,6 +69,15 @@ const scan_warning *scan_result_warning(const scan_result *r, size_t index);
 size_t scan_result_note_count(const scan_result *r);
 const scan_note *scan_result_note(const scan_result *r, size_t index);
 
+/*
+ * The path a file was read from, for a display path the result names (a
+ * finding's, a related location's, an error's or a warning's `file`), so
+ * that reporters can read its text; NULL when the scan read no file of that
+ * name. Two path arguments can give two files one display path: the first
+ * read wins. Owned by the result.
+ */
+const char *scan_result_disk_path(const scan_result *r, const char *display_path);
+
 /* Files analyzed (templates and parameter files) and templates modelled. */
 size_t scan_result_file_count(const scan_result *r);
 size_t scan_result_template_count(const scan_result *r);

@@ -26,4 +26,36 @@ int report_json(FILE *out, const scan_result *r, const report_options *o);
 /* The JSON schema's version; bumped when the schema changes incompatibly. */
 #define REPORT_JSON_VERSION "1.0"
 
+/* The project's home page: SARIF's informationUri and the base of help links. */
+#define REPORT_PROJECT_URI "https://github.com/azscan/azscan"
+
+/*
+ * SARIF 2.1.0 for code scanning (GitHub, Azure DevOps): every registered
+ * check as a rule, findings as results with UTF-16 columns (which needs the
+ * files' text: each is read once more), file errors and model warnings as
+ * tool execution notifications. `category`, when not NULL, becomes
+ * automationDetails.id, which tells apart analyses of one commit.
+ */
+int report_sarif(FILE *out, const scan_result *r, const report_options *o, const char *category);
+
+/*
+ * JUnit XML for test tabs (Azure DevOps, Jenkins): a <testsuite> per file, a
+ * failing <testcase> per check and resource with findings, and an <error>
+ * for each file that could not be analyzed.
+ */
+int report_junit(FILE *out, const scan_result *r, const report_options *o);
+
+/* GitHub Actions workflow commands (::error, ::warning, ::notice), one per
+ * finding and file error, which GitHub shows as annotations. */
+int report_github(FILE *out, const scan_result *r, const report_options *o);
+
+/*
+ * A finding's identity across runs, as 32 hex digits and a NUL: a hash of
+ * its check id, file, resource type, resource, property and variant, never
+ * of its position, so that editing elsewhere in the file keeps it. SARIF's
+ * partialFingerprints carry it; baselines match findings by it.
+ */
+#define REPORT_FINGERPRINT_SIZE 33
+void report_fingerprint(const az_finding *f, char out[REPORT_FINGERPRINT_SIZE]);
+
 #endif

@@ -1,0 +1,394 @@
+#include "report.h"
+#include "report_columns.h"
+#include "report_path.h"
+
+#include <cjson/cJSON.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SARIF_ROOT "%SRCROOT%"
+#define SARIF_FINGERPRINT "azscanFingerprint/v1"
+
+typedef struct {
+    const scan_result *result;
+    report_columns *columns;
+    bool failed;
+} writer;
+
+static void add(writer *w, cJSON *obj, const char *key, cJSON *item)
+{
+    if (!item || !cJSON_AddItemToObject(obj, key, item)) {
+        cJSON_Delete(item);
+        w->failed = true;
+    }
+}
+
+static void push(writer *w, cJSON *array, cJSON *item)
+{
+    if (!item || !cJSON_AddItemToArray(array, item)) {
+        cJSON_Delete(item);
+        w->failed = true;
+    }
+}
+
+static cJSON *object(writer *w)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o)
+        w->failed = true;
+    return o;
+}
+
+/* {"text": text}: SARIF's message and multiformatMessageString. */
+static cJSON *text_object(writer *w, const char *text)
+{
+    cJSON *o = object(w);
+    if (o)
+        add(w, o, "text", cJSON_CreateString(text));
+    return o;
+}
+
+static const char *level_of(az_severity s)
+{
+    switch (s) {
+    case AZ_SEVERITY_CRITICAL:
+    case AZ_SEVERITY_HIGH:
+        return "error";
+    case AZ_SEVERITY_MEDIUM:
+        return "warning";
+    default:
+        return "note";
+    }
+}
+
+/* GitHub's problem.severity, which orders alerts that are not security ones. */
+static const char *problem_severity_of(az_severity s)
+{
+    switch (s) {
+    case AZ_SEVERITY_CRITICAL:
+    case AZ_SEVERITY_HIGH:
+        return "error";
+    case AZ_SEVERITY_MEDIUM:
+        return "warning";
+    default:
+        return "recommendation";
+    }
+}
+
+/* A malloc'd printf; NULL (and the writer failed) when out of memory. */
+static char *format(writer *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static char *format(writer *w, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (!s) {
+        w->failed = true;
+        return NULL;
+    }
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    return s;
+}
+
+/* Adds a string that the writer owns and frees. */
+static void add_owned(writer *w, cJSON *obj, const char *key, char *s)
+{
+    add(w, obj, key, s ? cJSON_CreateString(s) : NULL);
+    free(s);
+}
+
+static cJSON *rule_json(writer *w, const az_check *c)
+{
+    const az_check_meta *m = &c->meta;
+    cJSON *rule = object(w);
+    if (!rule)
+        return NULL;
+    add(w, rule, "id", cJSON_CreateString(m->id));
+    add(w, rule, "name", cJSON_CreateString(m->name));
+    add(w, rule, "shortDescription", text_object(w, m->title));
+    add(w, rule, "fullDescription", text_object(w, m->description));
+    cJSON *help = object(w);
+    if (help) {
+        add_owned(w, help, "text",
+                  format(w, "%s\n\nRemediation: %s\n\nBicep:\n%s\n\nARM:\n%s\n", m->description,
+                         m->remediation, m->fix_bicep, m->fix_arm));
+        add_owned(w, help, "markdown",
+                  format(w,
+                         "%s\n\n**Remediation:** %s\n\nBicep:\n\n```bicep\n%s\n```\n\n"
+                         "ARM:\n\n```json\n%s\n```\n\n[%s %s](%s/blob/main/docs/checks.md#%s)\n",
+                         m->description, m->remediation, m->fix_bicep, m->fix_arm, m->id, m->name,
+                         REPORT_PROJECT_URI, m->name));
+    }
+    add(w, rule, "help", help);
+    add_owned(w, rule, "helpUri",
+              format(w, "%s/blob/main/docs/checks.md#%s", REPORT_PROJECT_URI, m->name));
+    cJSON *config = object(w);
+    if (config)
+        add(w, config, "level", cJSON_CreateString(level_of(m->severity)));
+    add(w, rule, "defaultConfiguration", config);
+    cJSON *props = object(w);
+    if (props) {
+        const char *tags[] = {"security", az_category_name(m->category)};
+        add(w, props, "tags", cJSON_CreateStringArray(tags, 2));
+        add(w, props, "precision", cJSON_CreateString("high"));
+        add(w, props, "problem.severity", cJSON_CreateString(problem_severity_of(m->severity)));
+        add_owned(w, props, "security-severity", format(w, "%.1f", m->security_severity));
+    }
+    add(w, rule, "properties", props);
+    return rule;
+}
+
+static cJSON *driver_json(writer *w)
+{
+    cJSON *driver = object(w);
+    if (!driver)
+        return NULL;
+    add(w, driver, "name", cJSON_CreateString("azscan"));
+    add(w, driver, "version", cJSON_CreateString(AZSCAN_VERSION));
+    add(w, driver, "semanticVersion", cJSON_CreateString(AZSCAN_VERSION));
+    add(w, driver, "informationUri", cJSON_CreateString(REPORT_PROJECT_URI));
+    cJSON *rules = cJSON_CreateArray();
+    for (size_t i = 0; rules && i < az_check_count(); i++)
+        push(w, rules, rule_json(w, az_check_get(i)));
+    add(w, driver, "rules", rules);
+    return driver;
+}
+
+/* {"uri": ..., "uriBaseId": "%SRCROOT%"}, or an absolute file URI for a
+ * file outside the working directory. */
+static cJSON *artifact_json(writer *w, const char *display)
+{
+    bool absolute;
+    char *path = report_path_resolve(w->result, display, &absolute);
+    char *uri = path ? malloc(strlen("file://") + 3 * strlen(path) + 1) : NULL;
+    cJSON *o = uri ? object(w) : NULL;
+    if (o) {
+        strcpy(uri, absolute ? "file://" : "");
+        report_path_uri_encode(path, uri + strlen(uri));
+        add(w, o, "uri", cJSON_CreateString(uri));
+        if (!absolute)
+            add(w, o, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
+    } else {
+        w->failed = true;
+    }
+    free(uri);
+    free(path);
+    return o;
+}
+
+static unsigned utf16_column(writer *w, const char *file, unsigned line, unsigned column)
+{
+    unsigned out = column;
+    if (report_columns_utf16(w->columns, file, line, column, &out) != 0)
+        w->failed = true;
+    return out;
+}
+
+/* A physicalLocation; the region only when there is a position. */
+static cJSON *physical_json(writer *w, const char *file, const az_range *range)
+{
+    cJSON *phys = object(w);
+    if (!phys)
+        return NULL;
+    add(w, phys, "artifactLocation", artifact_json(w, file));
+    if (range && range->start_line > 0) {
+        cJSON *region = object(w);
+        if (region) {
+            add(w, region, "startLine", cJSON_CreateNumber(range->start_line));
+            add(w, region, "startColumn",
+                cJSON_CreateNumber(utf16_column(w, file, range->start_line, range->start_column)));
+            /* An end before the start would be invalid: a bare start means one character. */
+            if (range->end_line > range->start_line ||
+                (range->end_line == range->start_line && range->end_column > range->start_column)) {
+                add(w, region, "endLine", cJSON_CreateNumber(range->end_line));
+                add(w, region, "endColumn",
+                    cJSON_CreateNumber(utf16_column(w, file, range->end_line, range->end_column)));
+            }
+        }
+        add(w, phys, "region", region);
+    }
+    return phys;
+}
+
+static cJSON *location_json(writer *w, const char *file, const az_range *range)
+{
+    cJSON *loc = object(w);
+    if (loc)
+        add(w, loc, "physicalLocation", physical_json(w, file, range));
+    return loc;
+}
+
+static size_t rule_index(const az_check *c)
+{
+    for (size_t i = 0; i < az_check_count(); i++)
+        if (az_check_get(i) == c)
+            return i;
+    return 0; /* every finding's check is registered */
+}
+
+static cJSON *result_json(writer *w, const az_finding *f)
+{
+    cJSON *res = object(w);
+    if (!res)
+        return NULL;
+    add(w, res, "ruleId", cJSON_CreateString(f->check->meta.id));
+    add(w, res, "ruleIndex", cJSON_CreateNumber((double)rule_index(f->check)));
+    add(w, res, "level", cJSON_CreateString(level_of(f->severity)));
+    add(w, res, "message", text_object(w, f->message));
+    cJSON *locations = cJSON_CreateArray();
+    if (locations)
+        push(w, locations, location_json(w, f->file, &f->range));
+    add(w, res, "locations", locations);
+    if (f->related_count) {
+        cJSON *related = cJSON_CreateArray();
+        for (size_t k = 0; related && k < f->related_count; k++) {
+            cJSON *loc = location_json(w, f->related[k].file, &f->related[k].range);
+            if (loc) {
+                add(w, loc, "id", cJSON_CreateNumber((double)k));
+                add(w, loc, "message", text_object(w, f->related[k].label));
+            }
+            push(w, related, loc);
+        }
+        add(w, res, "relatedLocations", related);
+    }
+    char fingerprint[REPORT_FINGERPRINT_SIZE];
+    report_fingerprint(f, fingerprint);
+    cJSON *prints = object(w);
+    if (prints)
+        add(w, prints, SARIF_FINGERPRINT, cJSON_CreateString(fingerprint));
+    add(w, res, "partialFingerprints", prints);
+    cJSON *props = object(w);
+    if (props) {
+        add(w, props, "severity", cJSON_CreateString(az_severity_name(f->severity)));
+        add(w, props, "resourceType", cJSON_CreateString(f->resource_type));
+        add(w, props, "resource", cJSON_CreateString(f->resource));
+        if (f->property)
+            add(w, props, "property", cJSON_CreateString(f->property));
+        if (f->variant)
+            add(w, props, "variant", cJSON_CreateString(f->variant));
+    }
+    add(w, res, "properties", props);
+    return res;
+}
+
+static cJSON *notification_json(writer *w, const char *level, const char *file, unsigned line,
+                                unsigned column, const char *message)
+{
+    cJSON *n = object(w);
+    if (!n)
+        return NULL;
+    add(w, n, "level", cJSON_CreateString(level));
+    add(w, n, "message", text_object(w, message));
+    if (file) {
+        az_range at = {0, line, column, line, column};
+        cJSON *locations = cJSON_CreateArray();
+        if (locations)
+            push(w, locations, location_json(w, file, &at));
+        add(w, n, "locations", locations);
+    }
+    return n;
+}
+
+static cJSON *invocation_json(writer *w, const scan_result *r)
+{
+    cJSON *inv = object(w);
+    if (!inv)
+        return NULL;
+    add(w, inv, "executionSuccessful", cJSON_CreateBool(scan_result_error_count(r) == 0));
+    cJSON *notes = cJSON_CreateArray();
+    for (size_t i = 0; notes && i < scan_result_error_count(r); i++) {
+        const scan_error *e = scan_result_error(r, i);
+        push(w, notes,
+             notification_json(w, "error", e->file, e->has_position ? e->line : 0, e->column,
+                               e->message));
+    }
+    for (size_t i = 0; notes && i < scan_result_warning_count(r); i++) {
+        const scan_warning *sw = scan_result_warning(r, i);
+        push(w, notes,
+             notification_json(w, "warning", sw->file, sw->line, sw->column, sw->message));
+    }
+    add(w, inv, "toolExecutionNotifications", notes);
+    return inv;
+}
+
+static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
+                       const char *category)
+{
+    cJSON *run = object(w);
+    if (!run)
+        return NULL;
+    cJSON *tool = object(w);
+    if (tool)
+        add(w, tool, "driver", driver_json(w));
+    add(w, run, "tool", tool);
+    if (category) {
+        cJSON *details = object(w);
+        if (details)
+            add(w, details, "id", cJSON_CreateString(category));
+        add(w, run, "automationDetails", details);
+    }
+    /* Without the root's absolute URI GitHub could not tell where results lie
+     * when the SARIF is read outside the checkout. */
+    char *root_uri;
+    if (report_path_root_uri(&root_uri) != 0)
+        w->failed = true;
+    if (root_uri) {
+        cJSON *root = object(w);
+        if (root)
+            add(w, root, "uri", cJSON_CreateString(root_uri));
+        cJSON *bases = object(w);
+        if (bases)
+            add(w, bases, SARIF_ROOT, root);
+        else
+            cJSON_Delete(root);
+        add(w, run, "originalUriBaseIds", bases);
+        free(root_uri);
+    }
+    cJSON *invocations = cJSON_CreateArray();
+    if (invocations)
+        push(w, invocations, invocation_json(w, r));
+    add(w, run, "invocations", invocations);
+    const az_findings *f = scan_result_findings(r);
+    cJSON *results = cJSON_CreateArray();
+    for (size_t i = 0; results && i < az_findings_count(f); i++) {
+        const az_finding *x = az_findings_get(f, i);
+        if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
+            continue;
+        push(w, results, result_json(w, x));
+    }
+    add(w, run, "results", results);
+    add(w, run, "columnKind", cJSON_CreateString("utf16CodeUnits"));
+    return run;
+}
+
+int report_sarif(FILE *out, const scan_result *r, const report_options *o, const char *category)
+{
+    writer w = {r, report_columns_new(r), false};
+    cJSON *root = w.columns ? cJSON_CreateObject() : NULL;
+    if (!root) {
+        report_columns_free(w.columns);
+        return -1;
+    }
+    add(&w, root, "$schema", cJSON_CreateString(SARIF_SCHEMA));
+    add(&w, root, "version", cJSON_CreateString("2.1.0"));
+    cJSON *runs = cJSON_CreateArray();
+    if (runs)
+        push(&w, runs, run_json(&w, r, o, category));
+    add(&w, root, "runs", runs);
+    report_columns_free(w.columns);
+
+    char *text = w.failed ? NULL : cJSON_Print(root);
+    cJSON_Delete(root);
+    if (!text)
+        return -1;
+    fputs(text, out);
+    fputc('\n', out);
+    free(text);
+    return ferror(out) ? -1 : 0;
+}
