@@ -219,7 +219,8 @@ static int list_directory(discover_result *r, const char *disk, const char *disp
         }
     }
     closedir(dir);
-    qsort(names->items, names->count, sizeof(*names->items), compare_names);
+    if (names->count > 1) /* items is NULL when empty, which qsort may not take */
+        qsort(names->items, names->count, sizeof(*names->items), compare_names);
     return status;
 }
 
