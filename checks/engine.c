@@ -10,6 +10,8 @@
 struct az_findings {
     az_finding *items;
     size_t count, cap;
+    uint32_t *slots; /* open addressing over items: index + 1, 0 when empty */
+    size_t slot_count;
     arena *strings; /* the findings' strings and messages */
     bool failed;
 };
@@ -27,6 +29,8 @@ struct check_context {
 
 /* Findings ----------------------------------------------------------------- */
 
+static uint32_t *finding_slot(const az_findings *f, const az_finding *n);
+
 az_findings *az_findings_new(void)
 {
     az_findings *f = calloc(1, sizeof(az_findings));
@@ -43,6 +47,7 @@ void az_findings_free(az_findings *f)
         return;
     arena_free(f->strings);
     free(f->items);
+    free(f->slots);
     free(f);
 }
 
@@ -93,8 +98,13 @@ static int compare_findings(const void *x, const void *y)
 
 void az_findings_sort(az_findings *f)
 {
-    if (f->count > 1)
-        qsort(f->items, f->count, sizeof(*f->items), compare_findings);
+    if (f->count < 2)
+        return;
+    qsort(f->items, f->count, sizeof(*f->items), compare_findings);
+    /* The set points at items by index: rebuild it for the new order. */
+    memset(f->slots, 0, f->slot_count * sizeof(*f->slots));
+    for (size_t i = 0; i < f->count; i++)
+        *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
 }
 
 static bool same_range(az_range a, az_range b)
@@ -105,17 +115,61 @@ static bool same_range(az_range a, az_range b)
 
 /* Loop instances, module instances, templates that share a module, and
  * variants that agree report the same place many times: one finding says
- * it, naming the first variant that gave it. */
-static bool already_reported(const az_findings *f, const az_finding *n)
+ * it, naming the first variant that gave it. A hash set over the findings
+ * keeps that check constant-time however many findings a scan has. */
+static uint64_t finding_hash(const az_finding *n)
 {
-    for (size_t i = f->count; i-- > 0;) {
-        const az_finding *o = &f->items[i];
-        if (o->check == n->check && o->range.start_line == n->range.start_line &&
-            o->range.start_column == n->range.start_column && compare_str(o->file, n->file) == 0 &&
-            strcmp(o->message, n->message) == 0)
-            return true;
+    uint64_t h = 1469598103934665603u;
+#define MIX(byte) (h = (h ^ (uint8_t)(byte)) * 1099511628211u)
+    for (const char *p = n->check->meta.id; *p; p++)
+        MIX(*p);
+    for (const char *p = n->file ? n->file : ""; *p; p++)
+        MIX(*p);
+    for (int i = 0; i < 4; i++) {
+        MIX(n->range.start_line >> (8 * i));
+        MIX(n->range.start_column >> (8 * i));
     }
-    return false;
+    for (const char *p = n->message; *p; p++)
+        MIX(*p);
+#undef MIX
+    return h;
+}
+
+static bool same_finding(const az_finding *o, const az_finding *n)
+{
+    return o->check == n->check && o->range.start_line == n->range.start_line &&
+           o->range.start_column == n->range.start_column && compare_str(o->file, n->file) == 0 &&
+           strcmp(o->message, n->message) == 0;
+}
+
+/* The slot holding a finding equal to `n`, or the empty slot where it would go. */
+static uint32_t *finding_slot(const az_findings *f, const az_finding *n)
+{
+    size_t mask = f->slot_count - 1;
+    for (size_t i = finding_hash(n) & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &f->slots[i];
+        if (*slot == 0 || same_finding(&f->items[*slot - 1], n))
+            return slot;
+    }
+}
+
+/* Keeps the table at most half full. Returns 0, or -1 when out of memory. */
+static int findings_rehash(az_findings *f)
+{
+    if (f->slot_count && (f->count + 1) * 2 <= f->slot_count)
+        return 0;
+    size_t count = f->slot_count ? f->slot_count * 2 : 64;
+    uint32_t *slots = calloc(count, sizeof(*slots));
+    if (!slots || f->count >= UINT32_MAX - 1) {
+        free(slots);
+        return -1;
+    }
+    free(f->slots);
+    f->slots = slots;
+    f->slot_count = count;
+    for (size_t i = 0; i < f->count; i++)
+        *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
+    return 0;
 }
 
 /* Messages ----------------------------------------------------------------- */
@@ -311,7 +365,13 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
         n.related[0].file = az_model_file_path(ctx->model, at->def.file);
         n.related_count = 1;
     }
-    if (already_reported(f, &n)) {
+    if (findings_rehash(f) != 0) {
+        free(message);
+        f->failed = true;
+        return;
+    }
+    uint32_t *slot = finding_slot(f, &n);
+    if (*slot != 0) {
         free(message);
         return;
     }
@@ -336,7 +396,9 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
         f->items = grown;
         f->cap = cap;
     }
-    f->items[f->count++] = n;
+    f->items[f->count] = n;
+    *finding_slot(f, &f->items[f->count]) = (uint32_t)f->count + 1;
+    f->count++;
 }
 
 static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
