@@ -70,8 +70,12 @@ static const char scan_usage[] =
     "relative to the directory argument they were found under.\n"
     "\n"
     "Options:\n"
-    "  --format text|json        the report format (default text; see docs/output.md)\n"
-    "  --output FILE             write the report to FILE instead of stdout\n"
+    "  --format FORMAT           text (default), json, sarif, junit or github; see\n"
+    "                            docs/output.md. May be given several times, each\n"
+    "                            with its own --output\n"
+    "  --output FILE             write the report of the --format before it to FILE\n"
+    "                            (atomically) instead of stdout\n"
+    "  --category ID             SARIF automationDetails.id, for several scans of one repo\n"
     "  --check LIST              run only these checks: ids, names or id prefixes such\n"
     "                            as AZS2, comma-separated; may be repeated\n"
     "  --skip-check LIST         do not run these checks\n"
@@ -324,9 +328,18 @@ static int split_list(char *text, const char **items, size_t *count)
     }
 }
 
+#define MAX_REPORTS 8
+
+/* One report: a format, written to a file or (output NULL) to stdout. */
 typedef struct {
     const char *format;
     const char *output;
+} report_request;
+
+typedef struct {
+    report_request reports[MAX_REPORTS];
+    size_t report_count;
+    const char *category;
     const char *param_file;
     const char *include[MAX_LIST_ITEMS], *exclude[MAX_LIST_ITEMS];
     size_t include_count, exclude_count;
@@ -338,6 +351,83 @@ typedef struct {
     const char **paths;
     size_t path_count;
 } scan_flags;
+
+typedef int (*report_writer_fn)(FILE *out, const scan_result *r, const report_options *o,
+                                const char *category);
+
+static int write_text(FILE *out, const scan_result *r, const report_options *o, const char *c)
+{
+    (void)c;
+    return report_text(out, r, o);
+}
+
+static int write_json(FILE *out, const scan_result *r, const report_options *o, const char *c)
+{
+    (void)c;
+    return report_json(out, r, o);
+}
+
+static int write_junit(FILE *out, const scan_result *r, const report_options *o, const char *c)
+{
+    (void)c;
+    return report_junit(out, r, o);
+}
+
+static int write_github(FILE *out, const scan_result *r, const report_options *o, const char *c)
+{
+    (void)c;
+    return report_github(out, r, o);
+}
+
+/* The writer of a format name, or NULL. */
+static report_writer_fn report_writer(const char *format)
+{
+    static const struct {
+        const char *name;
+        report_writer_fn fn;
+    } writers[] = {{"text", write_text},
+                   {"json", write_json},
+                   {"sarif", report_sarif},
+                   {"junit", write_junit},
+                   {"github", write_github}};
+    for (size_t i = 0; i < sizeof(writers) / sizeof(*writers); i++)
+        if (strcmp(format, writers[i].name) == 0)
+            return writers[i].fn;
+    return NULL;
+}
+
+/* Writes one report; a file is written whole under a temporary name, then
+ * renamed, so a reader never sees half a report. Returns 0 or -1. */
+static int write_report(const report_request *req, const scan_result *r, const report_options *base,
+                        const char *category)
+{
+    report_options ro = *base;
+    ro.color = !req->output && strcmp(req->format, "text") == 0 && isatty(STDOUT_FILENO) &&
+               !getenv("NO_COLOR");
+    if (!req->output)
+        return report_writer(req->format)(stdout, r, &ro, category);
+    size_t len = strlen(req->output) + 32;
+    char *tmp = malloc(len);
+    FILE *out = NULL;
+    if (tmp) {
+        snprintf(tmp, len, "%s.tmp.%ld", req->output, (long)getpid());
+        out = fopen(tmp, "w");
+    }
+    if (!out) {
+        fprintf(stderr, "azscan: cannot write '%s': %s\n", req->output,
+                tmp ? strerror(errno) : "out of memory");
+        free(tmp);
+        return -1;
+    }
+    int written = report_writer(req->format)(out, r, &ro, category);
+    if (fclose(out) != 0 || written != 0 || rename(tmp, req->output) != 0) {
+        fprintf(stderr, "azscan: cannot write '%s': %s\n", req->output, strerror(errno));
+        remove(tmp);
+        written = -1;
+    }
+    free(tmp);
+    return written;
+}
 
 /* The value of `--flag VALUE` or `--flag=VALUE`; NULL after a usage error. */
 static const char *flag_value(int argc, char **argv, int *i, const char *eq)
@@ -352,7 +442,6 @@ static const char *flag_value(int argc, char **argv, int *i, const char *eq)
 static int parse_scan_flags(int argc, char **argv, scan_flags *f)
 {
     memset(f, 0, sizeof(*f));
-    f->format = "text";
     f->fail_on = AZ_SEVERITY_LOW;
     f->timeout_micros = ANALYSIS_TIMEOUT_SCALED;
     f->paths = (const char **)argv;
@@ -375,19 +464,31 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->strict = true;
         } else if (IS("--verbose") && !eq) {
             f->verbose = true;
-        } else if (IS("--format") || IS("--output") || IS("--param-file") || IS("--check") ||
-                   IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
-                   IS("--required-tags") || IS("--timeout")) {
+        } else if (IS("--format") || IS("--output") || IS("--category") || IS("--param-file") ||
+                   IS("--check") || IS("--skip-check") || IS("--fail-on") ||
+                   IS("--allowed-locations") || IS("--required-tags") || IS("--timeout")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
             if (IS("--format")) {
-                if (strcmp(value, "text") != 0 && strcmp(value, "json") != 0)
-                    return usage_error(scan_usage, "unknown format '%s': expected text or json",
+                if (!report_writer(value))
+                    return usage_error(scan_usage,
+                                       "unknown format '%s': expected text, json, sarif, junit or "
+                                       "github",
                                        value);
-                f->format = value;
+                if (f->report_count == MAX_REPORTS)
+                    return usage_error(scan_usage, "%s", "too many --format options");
+                f->reports[f->report_count++] = (report_request){value, NULL};
             } else if (IS("--output")) {
-                f->output = value;
+                /* --output goes with the --format before it (text if there is none). */
+                if (f->report_count == 0 || f->reports[f->report_count - 1].output) {
+                    if (f->report_count == MAX_REPORTS)
+                        return usage_error(scan_usage, "%s", "too many --output options");
+                    f->reports[f->report_count++] = (report_request){"text", NULL};
+                }
+                f->reports[f->report_count - 1].output = value;
+            } else if (IS("--category")) {
+                f->category = value;
             } else if (IS("--param-file")) {
                 f->param_file = value;
             } else if (IS("--fail-on")) {
@@ -427,6 +528,19 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
         }
 #undef IS
     }
+    if (f->report_count == 0)
+        f->reports[f->report_count++] = (report_request){"text", NULL};
+    size_t to_stdout = 0;
+    for (size_t i = 0; i < f->report_count; i++) {
+        to_stdout += f->reports[i].output == NULL;
+        for (size_t k = 0; k < i; k++)
+            if (f->reports[i].output && f->reports[k].output &&
+                strcmp(f->reports[i].output, f->reports[k].output) == 0)
+                return usage_error(scan_usage, "two reports would go to '%s'",
+                                   f->reports[i].output);
+    }
+    if (to_stdout > 1)
+        return usage_error(scan_usage, "%s", "only one report can go to standard output");
     return 0;
 }
 
@@ -472,37 +586,13 @@ static int run_scan(int argc, char **argv)
         }
     }
 
-    FILE *out = stdout;
-    char *tmp = NULL;
-    if (f.output) {
-        size_t len = strlen(f.output) + 16;
-        tmp = malloc(len);
-        if (tmp)
-            snprintf(tmp, len, "%s.tmp.%ld", f.output, (long)getpid());
-        out = tmp ? fopen(tmp, "w") : NULL;
-        if (!out) {
-            fprintf(stderr, "azscan: cannot write '%s': %s\n", f.output, strerror(errno));
-            free(tmp);
-            scan_result_free(result);
-            return EXIT_USAGE;
-        }
-    }
     report_options ro = {0};
-    ro.color =
-        !f.output && strcmp(f.format, "text") == 0 && isatty(STDOUT_FILENO) && !getenv("NO_COLOR");
     ro.verbose = f.verbose;
     ro.show_notes = f.strict;
-    int written = strcmp(f.format, "json") == 0 ? report_json(out, result, &ro)
-                                                : report_text(out, result, &ro);
-    if (f.output) {
-        /* Written whole, then renamed: a reader never sees half a report. */
-        if (fclose(out) != 0 || written != 0 || rename(tmp, f.output) != 0) {
-            fprintf(stderr, "azscan: cannot write '%s': %s\n", f.output, strerror(errno));
-            remove(tmp);
+    int written = 0;
+    for (size_t i = 0; i < f.report_count; i++)
+        if (write_report(&f.reports[i], result, &ro, f.category) != 0)
             written = -1;
-        }
-        free(tmp);
-    }
 
     const az_findings *findings = scan_result_findings(result);
     bool failing = false;
