@@ -661,6 +661,24 @@ static bool resource_type(bicep_build *bb, bicep_symbol *sym, bicep_instance *in
     return inst->type != NULL;
 }
 
+/* A resource nested in a conditional one is deployed only when its parent
+ * is, as ARM's compiled form says: the parent's condition, and the child's
+ * own when it has one. */
+static az_value *nested_condition(bicep_build *bb, az_value *parent, az_value *own)
+{
+    if (!own)
+        return parent;
+    bool parent_false = parent->kind == AZ_BOOL && !parent->u.boolean;
+    bool own_false = own->kind == AZ_BOOL && !own->u.boolean;
+    if (parent_false)
+        return parent;
+    if (own_false || (parent->kind == AZ_BOOL && own->kind == AZ_BOOL))
+        return own;
+    if (parent->kind == AZ_UNKNOWN)
+        return az_value_unknown(bb->a, own->range, parent->u.unknown.reason);
+    return own;
+}
+
 /* Names, types, ids, conditions and scopes of a resource's instances. */
 static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, az_range use)
 {
@@ -696,6 +714,9 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
             return false;
         if (!ts_node_is_null(sh.if_node) &&
             !(inst->condition = bicep_eval(&s, field(sh.if_node, "condition"))))
+            return false;
+        if (nest_parent && nest_parent->condition &&
+            !(inst->condition = nested_condition(bb, nest_parent->condition, inst->condition)))
             return false;
         if (!ts_node_is_null(scope_node) && !(inst->scope = bicep_eval(&s, scope_node)))
             return false;

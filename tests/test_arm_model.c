@@ -286,3 +286,15 @@ Test(arm_model, bicep_deployment_resources_deploy_their_template_as_a_module)
     expect_str(stg->name, "appstg");
     cr_assert_eq(stg->name->origin, AZ_ORIGIN_MODULE_ARGUMENT);
 }
+
+Test(arm_model, bicep_nested_resources_take_their_parents_condition)
+{
+    az_deployment *d = build_variant("nested-condition.bicep", NULL, 0);
+    az_resource *inherits = resource(d, "Microsoft.KeyVault/vaults/secrets", 0);
+    cr_assert(inherits->condition && inherits->condition->kind == AZ_BOOL);
+    cr_assert_not(inherits->condition->u.boolean);
+    /* A false parent decides, whatever the child's own condition. */
+    az_resource *both = resource(d, "Microsoft.KeyVault/vaults/secrets", 1);
+    cr_assert(both->condition && both->condition->kind == AZ_BOOL);
+    cr_assert_not(both->condition->u.boolean);
+}
