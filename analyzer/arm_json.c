@@ -1,5 +1,6 @@
 #include "arm_json.h"
 #include "model_internal.h"
+#include "utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -62,30 +63,6 @@ static int read_hex4(const char *s, size_t len, size_t i, uint32_t *out)
     return 0;
 }
 
-static size_t put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Unescapes the JSON string body s[0, len) into `out` (at least len bytes);
  * returns the length written. Unpaired surrogates become U+FFFD. */
 static size_t unescape(const char *s, size_t len, char *out)
@@ -134,7 +111,7 @@ static size_t unescape(const char *s, size_t len, char *out)
                 cp = 0xFFFD;
             }
             /* "\uXXXX" is 6 bytes and yields at most 3; a pair is 12 and yields 4. */
-            n += put_utf8(out + n, cp);
+            n += utf8_encode(cp, out + n);
             break;
         }
         default:

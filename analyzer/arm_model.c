@@ -133,24 +133,22 @@ static az_value *eval_string(arm_ctx *c, const az_value *raw)
 
 static int64_t known_count(arm_ctx *c, const az_value *count, az_range at, bool *known);
 
-/* A property copy loop: {name, count, input} builds the array `name`. */
-static az_value *property_copy(arm_ctx *c, const az_value *spec, const char **name)
+/* A copy loop of properties or variables: the {name, count, input} object
+ * `spec` builds the array `name`, one input per index, copyIndex('name')
+ * giving the index. Unknown when the count is. */
+static az_value *copy_array(arm_ctx *c, const az_value *spec, const char *name, az_range at)
 {
-    const az_member *name_m = member_named(spec, "name", 4);
     const az_member *count_m = member_named(spec, "count", 5);
     const az_member *input_m = member_named(spec, "input", 5);
-    *name = name_m && name_m->value->kind == AZ_STRING ? name_m->value->u.string.ptr : NULL;
-    if (!*name)
-        return NULL;
     az_value *count = count_m ? eval_json(c, count_m->value) : NULL;
     bool known;
-    int64_t n = known_count(c, count, spec->range, &known);
+    int64_t n = known_count(c, count, at, &known);
     if (!known || !input_m)
-        return az_eval_unknown(c->ev, spec->range, "copy count of '%s' is not known", *name);
+        return az_eval_unknown(c->ev, spec->range, "copy count of '%s' is not known", name);
     az_value **items = n ? arena_calloc(c->a, (size_t)n, sizeof(*items)) : NULL;
     if (n && !items)
         return NULL;
-    arm_loop loop = {*name, NULL, false, c->loop};
+    arm_loop loop = {name, NULL, false, c->loop};
     c->loop = &loop;
     for (int64_t i = 0; i < n; i++) {
         loop.index = az_value_int(c->a, spec->range, i);
@@ -162,6 +160,15 @@ static az_value *property_copy(arm_ctx *c, const az_value *spec, const char **na
     }
     c->loop = loop.outer;
     return az_value_array(c->a, spec->range, items, (uint32_t)n);
+}
+
+/* A property copy loop; `*name` is the property it builds, NULL when the
+ * loop names none. */
+static az_value *property_copy(arm_ctx *c, const az_value *spec, const char **name)
+{
+    const az_member *name_m = member_named(spec, "name", 4);
+    *name = name_m && name_m->value->kind == AZ_STRING ? name_m->value->u.string.ptr : NULL;
+    return *name ? copy_array(c, spec, *name, spec->range) : NULL;
 }
 
 /* An object's members evaluated; a "copy" array among them (property
@@ -246,41 +253,13 @@ static int64_t known_count(arm_ctx *c, const az_value *count, az_range at, bool 
     return count->u.integer;
 }
 
-/* The array a variables' copy loop builds. */
-static az_value *copy_variable(arm_ctx *c, arm_var *v, az_range at)
-{
-    const az_member *count_m = member_named(v->copy, "count", 5);
-    const az_member *input_m = member_named(v->copy, "input", 5);
-    az_value *count = count_m ? eval_json(c, count_m->value) : NULL;
-    bool known;
-    int64_t n = known_count(c, count, at, &known);
-    if (!known || !input_m)
-        return az_eval_unknown(c->ev, v->range, "copy count of variable '%s' is not known",
-                               v->name);
-    az_value **items = n ? arena_calloc(c->a, (size_t)n, sizeof(*items)) : NULL;
-    if (n && !items)
-        return NULL;
-    arm_loop loop = {v->name, NULL, false, c->loop};
-    c->loop = &loop;
-    for (int64_t i = 0; i < n; i++) {
-        loop.index = az_value_int(c->a, v->range, i);
-        items[i] = loop.index ? eval_json(c, input_m->value) : NULL;
-        if (!items[i]) {
-            c->loop = loop.outer;
-            return NULL;
-        }
-    }
-    c->loop = loop.outer;
-    return az_value_array(c->a, v->range, items, (uint32_t)n);
-}
-
 static az_value *variable_value(arm_ctx *c, arm_var *v, az_range at)
 {
     if (v->state == 1)
         return az_eval_error(c->ev, at, "variable '%s' refers to itself", v->name);
     if (v->state == 0) {
         v->state = 1;
-        az_value *value = v->copy ? copy_variable(c, v, at) : eval_json(c, v->raw);
+        az_value *value = v->copy ? copy_array(c, v->copy, v->name, at) : eval_json(c, v->raw);
         v->value = mark_through(c, value, AZ_ORIGIN_VARIABLE, v->name);
         v->state = 2;
     }

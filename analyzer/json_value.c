@@ -1,4 +1,5 @@
 #include "json_value.h"
+#include "utf8.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -74,30 +75,6 @@ static int hex4(const char *s)
     return v;
 }
 
-static size_t put_utf8(char *out, uint32_t cp)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
 /* Decodes the string at p->pos (after its opening quote) into p->scratch;
  * the decoded text is never longer than the source. */
 static bool parse_string(json_parser *p, size_t *out_len)
@@ -162,7 +139,7 @@ static bool parse_string(json_parser *p, size_t *out_len)
             cp = 0x10000 + ((cp - 0xD800) << 10) + ((uint32_t)low - 0xDC00);
             p->pos += 6;
         }
-        n += put_utf8(p->scratch + n, cp);
+        n += utf8_encode(cp, p->scratch + n);
     }
     p->pos++; /* the closing quote */
     *out_len = n;

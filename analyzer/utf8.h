@@ -2,6 +2,7 @@
 #define AZSCAN_UTF8_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /*
  * UTF-8 validation and code-point counting over byte buffers. Nothing here
@@ -21,5 +22,12 @@ size_t utf8_find_invalid(const char *text, size_t len);
  * byte that is not a continuation byte starts one.
  */
 size_t utf8_count_code_points(const char *text, size_t len);
+
+/*
+ * Writes the UTF-8 encoding of the code point `cp` (at most U+10FFFF; callers
+ * replace surrogates first) into `out`, which must hold 4 bytes, and returns
+ * the number of bytes written.
+ */
+size_t utf8_encode(uint32_t cp, char *out);
 
 #endif

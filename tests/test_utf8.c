@@ -67,3 +67,16 @@ Test(utf8, counts_code_points_not_bytes)
     cr_assert_eq(utf8_count_code_points(s, 3), 2);
     cr_assert_eq(utf8_count_code_points("", 0), 0);
 }
+
+Test(utf8, encode_writes_one_to_four_bytes)
+{
+    char out[4];
+    cr_assert_eq(utf8_encode(0x41, out), 1);
+    cr_assert_eq(out[0], 'A');
+    cr_assert_eq(utf8_encode(0xE9, out), 2);
+    cr_assert(memcmp(out, "\xC3\xA9", 2) == 0);
+    cr_assert_eq(utf8_encode(0x20AC, out), 3);
+    cr_assert(memcmp(out, "\xE2\x82\xAC", 3) == 0);
+    cr_assert_eq(utf8_encode(0x1F600, out), 4);
+    cr_assert(memcmp(out, "\xF0\x9F\x98\x80", 4) == 0);
+}
