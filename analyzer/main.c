@@ -86,6 +86,7 @@ static const char scan_usage[] =
     "  --allowed-locations LIST  report resources outside these locations\n"
     "  --required-tags LIST      report resources without these tag keys\n"
     "  --verbose                 also list warnings and skipped files\n"
+    "  --show-suppressed         list suppressed findings in the text report too\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
     "                            10 plus 1 per MiB of the file; 0: no limit)\n";
 
@@ -347,7 +348,7 @@ typedef struct {
     size_t location_count, tag_count;
     az_severity fail_on;
     uint64_t timeout_micros;
-    bool strict, verbose, locations_set, tags_set;
+    bool strict, verbose, show_suppressed, locations_set, tags_set;
     const char **paths;
     size_t path_count;
 } scan_flags;
@@ -464,6 +465,8 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->strict = true;
         } else if (IS("--verbose") && !eq) {
             f->verbose = true;
+        } else if (IS("--show-suppressed") && !eq) {
+            f->show_suppressed = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--param-file") ||
                    IS("--check") || IS("--skip-check") || IS("--fail-on") ||
                    IS("--allowed-locations") || IS("--required-tags") || IS("--timeout")) {
@@ -589,6 +592,7 @@ static int run_scan(int argc, char **argv)
     report_options ro = {0};
     ro.verbose = f.verbose;
     ro.show_notes = f.strict;
+    ro.show_suppressed = f.show_suppressed;
     int written = 0;
     for (size_t i = 0; i < f.report_count; i++)
         if (write_report(&f.reports[i], result, &ro, f.category) != 0)
@@ -596,8 +600,11 @@ static int run_scan(int argc, char **argv)
 
     const az_findings *findings = scan_result_findings(result);
     bool failing = false;
-    for (size_t i = 0; i < az_findings_count(findings); i++)
-        failing |= az_findings_get(findings, i)->severity >= f.fail_on;
+    for (size_t i = 0; i < az_findings_count(findings); i++) {
+        const az_finding *x = az_findings_get(findings, i);
+        /* A suppressed finding was accepted: it never fails the gate. */
+        failing |= !x->suppressed && x->severity >= f.fail_on;
+    }
     if (code != EXIT_USAGE) {
         if (failing)
             code = EXIT_FINDINGS;

@@ -5,11 +5,14 @@
 #include "arena.h"
 #include "discover.h"
 #include "language.h"
+#include "source.h"
 
+#include <ctype.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -256,6 +259,137 @@ static void model_and_check(scan_result *r, const scan_options *o, const discove
     az_model_free(m);
 }
 
+/* Suppression comments --------------------------------------------------
+
+   "// azscan-disable-next-line AZS201 AZS310: reason" (Bicep, and ARM JSON,
+   which allows comments) or Bicep's own "#disable-next-line AZS201" on the
+   line before a finding's first line suppresses it. Files are read once,
+   when a finding first needs them. */
+
+typedef struct {
+    const char *display;
+    source_file *src; /* NULL when it could not be read */
+    uint32_t *lines;  /* offsets of line starts */
+    uint32_t line_count;
+} comment_file;
+
+static void comment_file_load(comment_file *cf, const scan_result *r)
+{
+    const char *disk = scan_result_disk_path(r, cf->display);
+    source_error err;
+    if (!disk || source_file_read(&cf->src, disk, &err) != SOURCE_OK) {
+        cf->src = NULL;
+        return;
+    }
+    const char *text = source_file_text(cf->src);
+    uint32_t len = source_file_length(cf->src), n = 1;
+    for (uint32_t i = 0; i < len; i++)
+        n += text[i] == '\n';
+    cf->lines = malloc(n * sizeof(*cf->lines));
+    if (!cf->lines) {
+        source_file_free(cf->src);
+        cf->src = NULL;
+        return;
+    }
+    cf->lines[0] = 0;
+    cf->line_count = 1;
+    for (uint32_t i = 0; i < len; i++)
+        if (text[i] == '\n')
+            cf->lines[cf->line_count++] = i + 1;
+}
+
+/* Whether `token` (len bytes) names `c` by id or name, ignoring case. */
+static bool names_check(const char *token, size_t len, const az_check *c)
+{
+    return (strlen(c->meta.id) == len && strncasecmp(token, c->meta.id, len) == 0) ||
+           (strlen(c->meta.name) == len && strncasecmp(token, c->meta.name, len) == 0);
+}
+
+/* If line `line` (1-based) of `cf` suppresses `c`, stores the justification
+ * (possibly empty) in `why` and returns true. */
+static bool line_suppresses(const comment_file *cf, uint32_t line, const az_check *c, char *why,
+                            size_t why_size)
+{
+    if (!cf->src || line == 0 || line > cf->line_count)
+        return false;
+    const char *text = source_file_text(cf->src);
+    uint32_t start = cf->lines[line - 1];
+    uint32_t end = line < cf->line_count ? cf->lines[line] : source_file_length(cf->src);
+    const char *p = text + start, *e = text + end;
+    while (p < e && isspace((unsigned char)*p))
+        p++;
+    static const char *const markers[] = {"// azscan-disable-next-line", "#disable-next-line"};
+    size_t m = 0;
+    for (; m < 2; m++)
+        if ((size_t)(e - p) >= strlen(markers[m]) &&
+            strncmp(p, markers[m], strlen(markers[m])) == 0)
+            break;
+    if (m == 2)
+        return false;
+    p += strlen(markers[m]);
+    bool found = false;
+    while (p < e && *p != ':' && *p != '\n' && *p != '\r') {
+        while (p < e && (*p == ' ' || *p == '\t' || *p == ','))
+            p++;
+        const char *t = p;
+        while (p < e && !isspace((unsigned char)*p) && *p != ',' && *p != ':')
+            p++;
+        found |= p > t && names_check(t, (size_t)(p - t), c);
+    }
+    if (!found)
+        return false;
+    why[0] = '\0';
+    if (p < e && *p == ':') {
+        p++;
+        while (p < e && isspace((unsigned char)*p))
+            p++;
+        const char *q = e;
+        while (q > p && isspace((unsigned char)q[-1]))
+            q--;
+        size_t n = (size_t)(q - p) < why_size - 1 ? (size_t)(q - p) : why_size - 1;
+        memcpy(why, p, n);
+        why[n] = '\0';
+    }
+    return true;
+}
+
+static int apply_comment_suppressions(scan_result *r)
+{
+    comment_file *files = NULL;
+    size_t file_count = 0;
+    int rc = 0;
+    for (size_t i = 0; i < az_findings_count(r->findings) && rc == 0; i++) {
+        const az_finding *f = az_findings_get(r->findings, i);
+        if (f->suppressed || !f->file)
+            continue;
+        comment_file *cf = NULL;
+        for (size_t k = 0; k < file_count && !cf; k++)
+            if (strcmp(files[k].display, f->file) == 0)
+                cf = &files[k];
+        if (!cf) {
+            comment_file *grown = realloc(files, (file_count + 1) * sizeof(*files));
+            if (!grown) {
+                rc = -1;
+                break;
+            }
+            files = grown;
+            cf = &files[file_count++];
+            memset(cf, 0, sizeof(*cf));
+            cf->display = f->file;
+            comment_file_load(cf, r);
+        }
+        char why[512];
+        if (line_suppresses(cf, f->range.start_line - 1, f->check, why, sizeof(why)))
+            rc = az_findings_suppress(r->findings, i, why[0] ? why : NULL);
+    }
+    for (size_t k = 0; k < file_count; k++) {
+        source_file_free(files[k].src);
+        free(files[k].lines);
+    }
+    free(files);
+    return rc;
+}
+
 int scan_run(const scan_options *o, scan_result **out)
 {
     *out = NULL;
@@ -303,6 +437,8 @@ int scan_run(const scan_options *o, scan_result **out)
             model_and_check(r, o, e);
     }
     discover_result_free(found);
+    if (!r->failed && apply_comment_suppressions(r) != 0)
+        r->failed = true;
     az_findings_sort(r->findings);
     finish_paths(r);
     if (r->failed) {

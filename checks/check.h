@@ -119,6 +119,11 @@ typedef struct {
     const char *message;
     az_related related[AZ_FINDING_RELATED_MAX];
     size_t related_count;
+    /* Accepted by a suppression in the source (a comment on the line before,
+     * or the resource's metadata.azscan.suppress): still reported as such,
+     * but it never fails a gate. */
+    bool suppressed;
+    const char *justification; /* the suppression's reason, or NULL */
 } az_finding;
 
 typedef struct az_findings az_findings;
@@ -128,6 +133,10 @@ az_findings *az_findings_new(void);
 void az_findings_free(az_findings *f);
 size_t az_findings_count(const az_findings *f);
 const az_finding *az_findings_get(const az_findings *f, size_t index);
+
+/* Marks the finding at `index` suppressed, with a copy of `justification`
+ * (NULL for none). Returns 0, or -1 when out of memory. */
+int az_findings_suppress(az_findings *f, size_t index, const char *justification);
 
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work. */

@@ -72,6 +72,20 @@ const az_finding *az_findings_get(const az_findings *f, size_t index)
     return index < f->count ? &f->items[index] : NULL;
 }
 
+int az_findings_suppress(az_findings *f, size_t index, const char *justification)
+{
+    if (index >= f->count)
+        return 0;
+    f->items[index].suppressed = true;
+    if (justification) {
+        const char *copy = arena_strndup(f->strings, justification, strlen(justification));
+        if (!copy)
+            return -1;
+        f->items[index].justification = copy;
+    }
+    return 0;
+}
+
 static int compare_str(const char *a, const char *b)
 {
     return strcmp(a ? a : "", b ? b : "");
@@ -401,10 +415,37 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
     f->count++;
 }
 
+/* The resource's metadata.azscan.suppress entry ({"id": ..., "justification": ...}) that
+ * names the check by id or name, or NULL. ARM templates carry it; Bicep
+ * templates can too. */
+static const az_value *metadata_suppression(const az_check *check, const az_resource *r)
+{
+    const az_value *list = az_query_value(r->body, "metadata.azscan.suppress");
+    if (!list || list->kind != AZ_ARRAY)
+        return NULL;
+    for (uint32_t i = 0; i < list->u.array.count; i++) {
+        const az_value *id = az_query_value(list->u.array.items[i], "id");
+        if (id && id->kind == AZ_STRING &&
+            (strcasecmp(id->u.string.ptr, check->meta.id) == 0 ||
+             strcasecmp(id->u.string.ptr, check->meta.name) == 0))
+            return list->u.array.items[i];
+    }
+    return NULL;
+}
+
 static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
                         const az_value *at, const char *property, char *message)
 {
+    size_t before = ctx->out->count;
     add_finding_at(ctx, r->type, resource_name(r), r->range, severity, at, property, message);
+    const az_value *entry = ctx->out->count > before ? metadata_suppression(ctx->check, r) : NULL;
+    if (entry) {
+        const az_value *why = az_query_value(entry, "justification");
+        if (az_findings_suppress(
+                ctx->out, ctx->out->count - 1,
+                why && why->kind == AZ_STRING && why->u.string.len ? why->u.string.ptr : NULL) != 0)
+            ctx->out->failed = true;
+    }
 }
 
 static char *vformat(const char *fmt, va_list ap)

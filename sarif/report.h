@@ -12,9 +12,10 @@
  */
 
 typedef struct {
-    bool color;      /* ANSI colour, for a terminal */
-    bool verbose;    /* warnings and skipped files too */
-    bool show_notes; /* note-level findings (--strict) */
+    bool color;           /* ANSI colour, for a terminal */
+    bool verbose;         /* warnings and skipped files too */
+    bool show_notes;      /* note-level findings (--strict) */
+    bool show_suppressed; /* suppressed findings, in the text report (--show-suppressed) */
 } report_options;
 
 /* One line per finding: "file:line:col: severity AZSnnn name: message". */

@@ -51,6 +51,15 @@ static cJSON *finding_json(writer *w, const az_finding *x)
     add(w, o, "message", cJSON_CreateString(x->message));
     if (x->variant)
         add(w, o, "variant", cJSON_CreateString(x->variant));
+    if (x->suppressed) {
+        cJSON *sup = cJSON_CreateObject();
+        if (sup) {
+            add(w, sup, "kind", cJSON_CreateString("inSource"));
+            if (x->justification)
+                add(w, sup, "justification", cJSON_CreateString(x->justification));
+        }
+        add(w, o, "suppressed", sup);
+    }
     if (x->related_count) {
         cJSON *related = cJSON_CreateArray();
         for (size_t k = 0; related && k < x->related_count; k++) {
@@ -79,13 +88,16 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
     add(&w, root, "tool", cJSON_CreateString("azscan " AZSCAN_VERSION));
 
     const az_findings *f = scan_result_findings(r);
-    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0};
+    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
     cJSON *findings = cJSON_CreateArray();
     for (size_t i = 0; findings && i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
-        counts[x->severity]++;
+        if (x->suppressed)
+            suppressed++;
+        else
+            counts[x->severity]++;
         push(&w, findings, finding_json(&w, x));
     }
     add(&w, root, "findings", findings);
@@ -137,6 +149,7 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         add(&w, summary, "files", cJSON_CreateNumber((double)scan_result_file_count(r)));
         add(&w, summary, "templates", cJSON_CreateNumber((double)scan_result_template_count(r)));
         add(&w, summary, "findings", cJSON_CreateNumber((double)total));
+        add(&w, summary, "suppressed", cJSON_CreateNumber((double)suppressed));
         add(&w, summary, "by_severity", by);
         add(&w, summary, "errors", cJSON_CreateNumber((double)scan_result_error_count(r)));
         add(&w, summary, "warnings", cJSON_CreateNumber((double)scan_result_warning_count(r)));

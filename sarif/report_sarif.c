@@ -257,6 +257,20 @@ static cJSON *result_json(writer *w, const az_finding *f)
         }
         add(w, res, "relatedLocations", related);
     }
+    if (f->suppressed) {
+        cJSON *suppressions = cJSON_CreateArray();
+        cJSON *sup = object(w);
+        if (sup) {
+            add(w, sup, "kind", cJSON_CreateString("inSource"));
+            if (f->justification)
+                add(w, sup, "justification", cJSON_CreateString(f->justification));
+        }
+        if (suppressions)
+            push(w, suppressions, sup);
+        else
+            cJSON_Delete(sup);
+        add(w, res, "suppressions", suppressions);
+    }
     char fingerprint[REPORT_FINGERPRINT_SIZE];
     report_fingerprint(f, fingerprint);
     cJSON *prints = object(w);

@@ -19,18 +19,27 @@ static const char *severity_color(az_severity s)
 int report_text(FILE *out, const scan_result *r, const report_options *o)
 {
     const az_findings *f = scan_result_findings(r);
-    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0};
+    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
     for (size_t i = 0; i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
-        counts[x->severity]++;
+        if (x->suppressed) {
+            suppressed++;
+            if (!o->show_suppressed)
+                continue;
+        } else {
+            counts[x->severity]++;
+        }
         fprintf(out, "%s:%u:%u: %s%s%s %s %s: %s", x->file, x->range.start_line,
                 x->range.start_column, o->color ? severity_color(x->severity) : "",
                 az_severity_name(x->severity), o->color ? "\033[0m" : "", x->check->meta.id,
                 x->check->meta.name, x->message);
         if (x->variant)
             fprintf(out, " [variant %s]", x->variant);
+        if (x->suppressed)
+            fprintf(out, " [suppressed%s%s]", x->justification ? ": " : "",
+                    x->justification ? x->justification : "");
         fputc('\n', out);
         for (size_t k = 0; k < x->related_count; k++)
             fprintf(out, "  %s:%u:%u: note: %s\n", x->related[k].file,
@@ -58,11 +67,11 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
         total += counts[s];
     fprintf(out,
             "%zu finding%s (%zu critical, %zu high, %zu medium, %zu low) in %zu file%s, %zu "
-            "template%s; %zu error%s\n",
+            "template%s; %zu error%s; %zu suppressed\n",
             total, total == 1 ? "" : "s", counts[AZ_SEVERITY_CRITICAL], counts[AZ_SEVERITY_HIGH],
             counts[AZ_SEVERITY_MEDIUM], counts[AZ_SEVERITY_LOW], scan_result_file_count(r),
             scan_result_file_count(r) == 1 ? "" : "s", scan_result_template_count(r),
             scan_result_template_count(r) == 1 ? "" : "s", scan_result_error_count(r),
-            scan_result_error_count(r) == 1 ? "" : "s");
+            scan_result_error_count(r) == 1 ? "" : "s", suppressed);
     return ferror(out) ? -1 : 0;
 }

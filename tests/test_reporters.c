@@ -49,7 +49,7 @@ static scan_result *scan(const char *path)
     return scan_with(path, false);
 }
 
-static const report_options plain = {false, false, false};
+static const report_options plain = {0};
 
 typedef int (*reporter)(FILE *out, const scan_result *r, const report_options *o);
 
