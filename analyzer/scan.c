@@ -202,21 +202,24 @@ static bool selected(const az_check *c, void *ud)
     return in;
 }
 
-static void syntax_check(scan_result *r, const scan_options *o, const discover_entry *e)
+/* Reports the file's syntax errors; returns whether it was read and parsed. */
+static bool syntax_check(scan_result *r, const scan_options *o, const discover_entry *e)
 {
     analysis *a;
     analysis_options ao = {o->parse_timeout_micros};
     analysis_status status = analysis_run(&a, e->disk_path, language_for_path(e->disk_path), &ao);
     if (status == ANALYSIS_NOMEM) {
         r->failed = true;
-        return;
+        return false;
     }
     const diagnostic_list *list = analysis_diagnostics(a);
     for (size_t i = 0; i < diagnostic_list_count(list); i++) {
         const diagnostic *d = diagnostic_list_get(list, i);
         add_error(r, e->display_path, d->has_position ? &d->position : NULL, d->message);
     }
+    bool parsed = analysis_tree(a) != NULL;
     analysis_free(a);
+    return parsed;
 }
 
 static void model_and_check(scan_result *r, const scan_options *o, const discover_entry *e)
@@ -425,15 +428,13 @@ int scan_run(const scan_options *o, scan_result **out)
     }
     for (size_t i = 0; i < discover_result_entry_count(found) && !r->failed; i++) {
         const discover_entry *e = discover_result_entry(found, i);
-        size_t errors_before = r->error_count;
         r->files++;
         add_path(r, e->display_path, e->disk_path);
-        syntax_check(r, o, e);
+        /* A file that could not be read or parsed has nothing to model. */
+        bool parsed = syntax_check(r, o, e);
         /* Parameter files are read as variants of their templates. */
         bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
-        /* A file that could not be read has nothing to model. */
-        bool readable = r->error_count == errors_before || r->errors[errors_before].has_position;
-        if (is_template && readable)
+        if (is_template && parsed)
             model_and_check(r, o, e);
     }
     discover_result_free(found);
