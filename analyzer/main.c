@@ -8,6 +8,7 @@
  * --verbose notes go to stderr.
  */
 #include "analysis.h"
+#include "baseline.h"
 #include "check.h"
 #include "discover.h"
 #include "exit_code.h"
@@ -76,6 +77,8 @@ static const char scan_usage[] =
     "  --output FILE             write the report of the --format before it to FILE\n"
     "                            (atomically) instead of stdout\n"
     "  --category ID             SARIF automationDetails.id, for several scans of one repo\n"
+    "  --create-baseline FILE    write the fingerprints of the findings to FILE\n"
+    "  --baseline FILE           accept the findings FILE lists: only new ones fail\n"
     "  --check LIST              run only these checks: ids, names or id prefixes such\n"
     "                            as AZS2, comma-separated; may be repeated\n"
     "  --skip-check LIST         do not run these checks\n"
@@ -341,6 +344,8 @@ typedef struct {
     report_request reports[MAX_REPORTS];
     size_t report_count;
     const char *category;
+    const char *baseline;        /* --baseline FILE */
+    const char *create_baseline; /* --create-baseline FILE */
     const char *param_file;
     const char *include[MAX_LIST_ITEMS], *exclude[MAX_LIST_ITEMS];
     size_t include_count, exclude_count;
@@ -380,17 +385,21 @@ static int write_github(FILE *out, const scan_result *r, const report_options *o
     return report_github(out, r, o);
 }
 
-/* The writer of a format name, or NULL. */
+static int write_baseline(FILE *out, const scan_result *r, const report_options *o, const char *c)
+{
+    (void)o;
+    (void)c;
+    return baseline_write(out, r);
+}
+
+/* The writer of a format name ("baseline" is --create-baseline's), or NULL. */
 static report_writer_fn report_writer(const char *format)
 {
     static const struct {
         const char *name;
         report_writer_fn fn;
-    } writers[] = {{"text", write_text},
-                   {"json", write_json},
-                   {"sarif", report_sarif},
-                   {"junit", write_junit},
-                   {"github", write_github}};
+    } writers[] = {{"text", write_text},   {"json", write_json},     {"sarif", report_sarif},
+                   {"junit", write_junit}, {"github", write_github}, {"baseline", write_baseline}};
     for (size_t i = 0; i < sizeof(writers) / sizeof(*writers); i++)
         if (strcmp(format, writers[i].name) == 0)
             return writers[i].fn;
@@ -467,14 +476,15 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->verbose = true;
         } else if (IS("--show-suppressed") && !eq) {
             f->show_suppressed = true;
-        } else if (IS("--format") || IS("--output") || IS("--category") || IS("--param-file") ||
-                   IS("--check") || IS("--skip-check") || IS("--fail-on") ||
-                   IS("--allowed-locations") || IS("--required-tags") || IS("--timeout")) {
+        } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
+                   IS("--create-baseline") || IS("--param-file") || IS("--check") ||
+                   IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
+                   IS("--required-tags") || IS("--timeout")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
             if (IS("--format")) {
-                if (!report_writer(value))
+                if (!report_writer(value) || strcmp(value, "baseline") == 0)
                     return usage_error(scan_usage,
                                        "unknown format '%s': expected text, json, sarif, junit or "
                                        "github",
@@ -492,6 +502,10 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
                 f->reports[f->report_count - 1].output = value;
             } else if (IS("--category")) {
                 f->category = value;
+            } else if (IS("--baseline")) {
+                f->baseline = value;
+            } else if (IS("--create-baseline")) {
+                f->create_baseline = value;
             } else if (IS("--param-file")) {
                 f->param_file = value;
             } else if (IS("--fail-on")) {
@@ -593,7 +607,21 @@ static int run_scan(int argc, char **argv)
     ro.verbose = f.verbose;
     ro.show_notes = f.strict;
     ro.show_suppressed = f.show_suppressed;
+    if (f.baseline) {
+        char err[600];
+        if (baseline_apply(f.baseline, result, &ro.baseline_unmatched, err, sizeof(err)) != 0) {
+            fprintf(stderr, "azscan: %s\n", err);
+            scan_result_free(result);
+            return EXIT_USAGE;
+        }
+        ro.baseline = true;
+    }
     int written = 0;
+    if (f.create_baseline) {
+        report_request req = {"baseline", f.create_baseline};
+        if (write_report(&req, result, &ro, NULL) != 0)
+            written = -1;
+    }
     for (size_t i = 0; i < f.report_count; i++)
         if (write_report(&f.reports[i], result, &ro, f.category) != 0)
             written = -1;
@@ -603,7 +631,7 @@ static int run_scan(int argc, char **argv)
     for (size_t i = 0; i < az_findings_count(findings); i++) {
         const az_finding *x = az_findings_get(findings, i);
         /* A suppressed finding was accepted: it never fails the gate. */
-        failing |= !x->suppressed && x->severity >= f.fail_on;
+        failing |= !x->suppressed && !x->baselined && x->severity >= f.fail_on;
     }
     if (code != EXIT_USAGE) {
         if (failing)

@@ -468,6 +468,11 @@ const az_findings *scan_result_findings(const scan_result *r)
     return r->findings;
 }
 
+az_findings *scan_result_findings_mutable(scan_result *r)
+{
+    return r->findings;
+}
+
 size_t scan_result_error_count(const scan_result *r)
 {
     return r->error_count;

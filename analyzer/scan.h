@@ -59,6 +59,8 @@ int scan_run(const scan_options *options, scan_result **out);
 void scan_result_free(scan_result *r);
 
 const az_findings *scan_result_findings(const scan_result *r);
+/* The same, for marking findings after the scan (a baseline). */
+az_findings *scan_result_findings_mutable(scan_result *r);
 
 size_t scan_result_error_count(const scan_result *r);
 const scan_error *scan_result_error(const scan_result *r, size_t index);

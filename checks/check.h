@@ -124,6 +124,9 @@ typedef struct {
      * but it never fails a gate. */
     bool suppressed;
     const char *justification; /* the suppression's reason, or NULL */
+    /* Accepted because a baseline (--baseline) already lists it: an external
+     * suppression. It never fails a gate either. */
+    bool baselined;
 } az_finding;
 
 typedef struct az_findings az_findings;
@@ -137,6 +140,9 @@ const az_finding *az_findings_get(const az_findings *f, size_t index);
 /* Marks the finding at `index` suppressed, with a copy of `justification`
  * (NULL for none). Returns 0, or -1 when out of memory. */
 int az_findings_suppress(az_findings *f, size_t index, const char *justification);
+
+/* Marks the finding at `index` as listed in the baseline. */
+void az_findings_baseline(az_findings *f, size_t index);
 
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work. */

@@ -86,6 +86,12 @@ int az_findings_suppress(az_findings *f, size_t index, const char *justification
     return 0;
 }
 
+void az_findings_baseline(az_findings *f, size_t index)
+{
+    if (index < f->count)
+        f->items[index].baselined = true;
+}
+
 static int compare_str(const char *a, const char *b)
 {
     return strcmp(a ? a : "", b ? b : "");

@@ -12,10 +12,12 @@
  */
 
 typedef struct {
-    bool color;           /* ANSI colour, for a terminal */
-    bool verbose;         /* warnings and skipped files too */
-    bool show_notes;      /* note-level findings (--strict) */
-    bool show_suppressed; /* suppressed findings, in the text report (--show-suppressed) */
+    bool color;                /* ANSI colour, for a terminal */
+    bool verbose;              /* warnings and skipped files too */
+    bool show_notes;           /* note-level findings (--strict) */
+    bool show_suppressed;      /* suppressed findings, in the text report (--show-suppressed) */
+    bool baseline;             /* a baseline was applied */
+    size_t baseline_unmatched; /* its entries that matched no finding */
 } report_options;
 
 /* One line per finding: "file:line:col: severity AZSnnn name: message". */

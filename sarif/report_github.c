@@ -66,7 +66,7 @@ int report_github(FILE *out, const scan_result *r, const report_options *o)
     const az_findings *f = scan_result_findings(r);
     for (size_t i = 0; i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
-        if ((x->severity == AZ_SEVERITY_NOTE && !o->show_notes) || x->suppressed)
+        if ((x->severity == AZ_SEVERITY_NOTE && !o->show_notes) || x->suppressed || x->baselined)
             continue;
         fprintf(out, "::%s ", command_of(x->severity));
         if (put_file(out, r, x->file) != 0)

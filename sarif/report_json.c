@@ -51,10 +51,10 @@ static cJSON *finding_json(writer *w, const az_finding *x)
     add(w, o, "message", cJSON_CreateString(x->message));
     if (x->variant)
         add(w, o, "variant", cJSON_CreateString(x->variant));
-    if (x->suppressed) {
+    if (x->suppressed || x->baselined) {
         cJSON *sup = cJSON_CreateObject();
         if (sup) {
-            add(w, sup, "kind", cJSON_CreateString("inSource"));
+            add(w, sup, "kind", cJSON_CreateString(x->suppressed ? "inSource" : "external"));
             if (x->justification)
                 add(w, sup, "justification", cJSON_CreateString(x->justification));
         }
@@ -94,7 +94,7 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
-        if (x->suppressed)
+        if (x->suppressed || x->baselined)
             suppressed++;
         else
             counts[x->severity]++;
@@ -150,6 +150,9 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         add(&w, summary, "templates", cJSON_CreateNumber((double)scan_result_template_count(r)));
         add(&w, summary, "findings", cJSON_CreateNumber((double)total));
         add(&w, summary, "suppressed", cJSON_CreateNumber((double)suppressed));
+        if (o->baseline)
+            add(&w, summary, "baseline_unmatched",
+                cJSON_CreateNumber((double)o->baseline_unmatched));
         add(&w, summary, "by_severity", by);
         add(&w, summary, "errors", cJSON_CreateNumber((double)scan_result_error_count(r)));
         add(&w, summary, "warnings", cJSON_CreateNumber((double)scan_result_warning_count(r)));

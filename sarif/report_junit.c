@@ -181,7 +181,7 @@ int report_junit(FILE *out, const scan_result *r, const report_options *o)
     size_t n = 0;
     for (size_t i = 0; i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
-        if ((x->severity == AZ_SEVERITY_NOTE && !o->show_notes) || x->suppressed)
+        if ((x->severity == AZ_SEVERITY_NOTE && !o->show_notes) || x->suppressed || x->baselined)
             continue;
         items[n] = (item){x->file, x, NULL, n};
         n++;

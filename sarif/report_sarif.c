@@ -257,11 +257,11 @@ static cJSON *result_json(writer *w, const az_finding *f)
         }
         add(w, res, "relatedLocations", related);
     }
-    if (f->suppressed) {
+    if (f->suppressed || f->baselined) {
         cJSON *suppressions = cJSON_CreateArray();
         cJSON *sup = object(w);
         if (sup) {
-            add(w, sup, "kind", cJSON_CreateString("inSource"));
+            add(w, sup, "kind", cJSON_CreateString(f->suppressed ? "inSource" : "external"));
             if (f->justification)
                 add(w, sup, "justification", cJSON_CreateString(f->justification));
         }

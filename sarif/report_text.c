@@ -24,7 +24,7 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
-        if (x->suppressed) {
+        if (x->suppressed || x->baselined) {
             suppressed++;
             if (!o->show_suppressed)
                 continue;
@@ -40,6 +40,8 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
         if (x->suppressed)
             fprintf(out, " [suppressed%s%s]", x->justification ? ": " : "",
                     x->justification ? x->justification : "");
+        else if (x->baselined)
+            fprintf(out, " [in the baseline]");
         fputc('\n', out);
         for (size_t k = 0; k < x->related_count; k++)
             fprintf(out, "  %s:%u:%u: note: %s\n", x->related[k].file,
@@ -73,5 +75,8 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
             scan_result_file_count(r) == 1 ? "" : "s", scan_result_template_count(r),
             scan_result_template_count(r) == 1 ? "" : "s", scan_result_error_count(r),
             scan_result_error_count(r) == 1 ? "" : "s", suppressed);
+    if (o->baseline)
+        fprintf(out, "baseline: %zu entr%s no longer match%s a finding\n", o->baseline_unmatched,
+                o->baseline_unmatched == 1 ? "y" : "ies", o->baseline_unmatched == 1 ? "es" : "");
     return ferror(out) ? -1 : 0;
 }
