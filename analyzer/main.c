@@ -90,6 +90,7 @@ static const char scan_usage[] =
     "  --required-tags LIST      report resources without these tag keys\n"
     "  --verbose                 also list warnings and skipped files\n"
     "  --show-suppressed         list suppressed findings in the text report too\n"
+    "  --soft-fail               exit 0 whatever is found (usage errors still exit 2)\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
     "                            10 plus 1 per MiB of the file; 0: no limit)\n";
 
@@ -353,7 +354,7 @@ typedef struct {
     size_t location_count, tag_count;
     az_severity fail_on;
     uint64_t timeout_micros;
-    bool strict, verbose, show_suppressed, locations_set, tags_set;
+    bool strict, verbose, show_suppressed, soft_fail, locations_set, tags_set;
     const char **paths;
     size_t path_count;
 } scan_flags;
@@ -476,6 +477,8 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->verbose = true;
         } else if (IS("--show-suppressed") && !eq) {
             f->show_suppressed = true;
+        } else if (IS("--soft-fail") && !eq) {
+            f->soft_fail = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
@@ -640,7 +643,9 @@ static int run_scan(int argc, char **argv)
             code = EXIT_INCOMPLETE;
     }
     scan_result_free(result);
-    return written != 0 ? worse(code, EXIT_INCOMPLETE) : finish_output(code);
+    code = written != 0 ? worse(code, EXIT_INCOMPLETE) : finish_output(code);
+    /* --soft-fail reports everything but only ever fails on usage errors. */
+    return f.soft_fail && code != EXIT_USAGE ? EXIT_OK : code;
 }
 
 static void print_list(FILE *out, const char *const *items, const char *sep)
