@@ -91,6 +91,7 @@ static const char scan_usage[] =
     "  --verbose                 also list warnings and skipped files\n"
     "  --show-suppressed         list suppressed findings in the text report too\n"
     "  --soft-fail               exit 0 whatever is found (usage errors still exit 2)\n"
+    "  --require-justification   ignore suppressions that give no reason\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
     "                            10 plus 1 per MiB of the file; 0: no limit)\n";
 
@@ -354,7 +355,8 @@ typedef struct {
     size_t location_count, tag_count;
     az_severity fail_on;
     uint64_t timeout_micros;
-    bool strict, verbose, show_suppressed, soft_fail, locations_set, tags_set;
+    bool strict, verbose, show_suppressed, soft_fail, require_justification, locations_set,
+        tags_set;
     const char **paths;
     size_t path_count;
 } scan_flags;
@@ -479,6 +481,8 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->show_suppressed = true;
         } else if (IS("--soft-fail") && !eq) {
             f->soft_fail = true;
+        } else if (IS("--require-justification") && !eq) {
+            f->require_justification = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
@@ -582,6 +586,7 @@ static int run_scan(int argc, char **argv)
     so.exclude = f.exclude;
     so.exclude_count = f.exclude_count;
     so.config.strict = f.strict;
+    so.config.require_justification = f.require_justification;
     so.config.allowed_locations = f.locations_set ? f.locations : NULL;
     so.config.required_tags = f.tags_set ? f.tags : NULL;
 

@@ -356,7 +356,7 @@ static bool line_suppresses(const comment_file *cf, uint32_t line, const az_chec
     return true;
 }
 
-static int apply_comment_suppressions(scan_result *r)
+static int apply_comment_suppressions(scan_result *r, bool require_justification)
 {
     comment_file *files = NULL;
     size_t file_count = 0;
@@ -382,7 +382,9 @@ static int apply_comment_suppressions(scan_result *r)
             comment_file_load(cf, r);
         }
         char why[512];
-        if (line_suppresses(cf, f->range.start_line - 1, f->check, why, sizeof(why)))
+        /* Under --require-justification a suppression without a reason does not count. */
+        if (line_suppresses(cf, f->range.start_line - 1, f->check, why, sizeof(why)) &&
+            (why[0] || !require_justification))
             rc = az_findings_suppress(r->findings, i, why[0] ? why : NULL);
     }
     for (size_t k = 0; k < file_count; k++) {
@@ -438,7 +440,7 @@ int scan_run(const scan_options *o, scan_result **out)
             model_and_check(r, o, e);
     }
     discover_result_free(found);
-    if (!r->failed && apply_comment_suppressions(r) != 0)
+    if (!r->failed && apply_comment_suppressions(r, o->config.require_justification) != 0)
         r->failed = true;
     az_findings_sort(r->findings);
     finish_paths(r);

@@ -97,6 +97,7 @@ typedef struct {
     const char **allowed_locations; /* NULL-terminated, or NULL when not configured */
     const char **required_tags;     /* NULL-terminated, or NULL when not configured */
     bool strict;                    /* report unresolved values as notes */
+    bool require_justification;     /* a suppression without a reason does not count */
 } az_check_config;
 
 typedef struct {

@@ -447,9 +447,11 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
     const az_value *entry = ctx->out->count > before ? metadata_suppression(ctx->check, r) : NULL;
     if (entry) {
         const az_value *why = az_query_value(entry, "justification");
-        if (az_findings_suppress(
-                ctx->out, ctx->out->count - 1,
-                why && why->kind == AZ_STRING && why->u.string.len ? why->u.string.ptr : NULL) != 0)
+        bool has_reason = why && why->kind == AZ_STRING && why->u.string.len;
+        /* Under --require-justification a suppression without a reason does not count. */
+        if ((has_reason || !ctx->config || !ctx->config->require_justification) &&
+            az_findings_suppress(ctx->out, ctx->out->count - 1,
+                                 has_reason ? why->u.string.ptr : NULL) != 0)
             ctx->out->failed = true;
     }
 }

@@ -68,3 +68,17 @@ Test(suppressions, arm_comments_and_resource_metadata)
     cr_assert_str_eq(pe->justification, "a private endpoint is added by the platform team");
     cr_assert_not(finding("AZS303", 20)->suppressed);
 }
+
+Test(suppressions, without_a_reason_they_do_not_count_when_reasons_are_required)
+{
+    static char path[512];
+    snprintf(path, sizeof(path), "%s/%s", DIR, "suppressed.bicep");
+    const char *paths[] = {path};
+    scan_options o = {0};
+    o.paths = paths;
+    o.path_count = 1;
+    o.config.require_justification = true;
+    cr_assert_eq(scan_run(&o, &R), 0);
+    cr_assert(finding("AZS201", 10)->suppressed, "a suppression with a reason still counts");
+    cr_assert_not(finding("AZS303", 12)->suppressed, "#disable-next-line gives no reason");
+}
