@@ -496,7 +496,8 @@ static int build_one(arm_ctx *c, const az_value *raw, const char *symbol, az_res
     r->name = child_name(c, parent ? parent->name : NULL, type, name ? name->value : NULL);
     const az_member *scope = az_value_member(r->body, "scope", 5);
     r->scope = scope ? scope->value : NULL;
-    r->id = model_resource_id(c->ev, c->d->target_scope, r->type, r->name, r->range);
+    /* ARM's own scope property names the parent resource relatively: ids stay group-level. */
+    r->id = model_resource_id(c->ev, c->d->target_scope, r->type, r->name, NULL, r->range);
 
     const az_value *children = section(raw, "resources");
     return children ? build_resource_list(c, children, r) : 0;

@@ -1,6 +1,6 @@
 #include "bicep_eval.h"
 
-#include "builtins.h"
+#include "model_internal.h"
 
 #include <string.h>
 #include <strings.h>
@@ -573,59 +573,6 @@ static az_value *name_join(bicep_build *bb, const az_value *parent, const az_val
     return v;
 }
 
-/*
- * The id ARM gives the resource, through the shared resourceId functions so
- * that Bicep and ARM models agree: extensionResourceId below an explicit
- * scope given as a resource or a scope object, otherwise the function for
- * the file's target scope.
- */
-static az_value *resource_id(bicep_build *bb, bicep_instance *inst, const char *target_scope)
-{
-    arena *a = bb->a;
-    az_value *name = inst->name;
-    az_range at = name->range;
-    if (name->kind != AZ_STRING)
-        return az_value_unknown(a, at, name->kind == AZ_UNKNOWN ? name->u.unknown.reason : "name");
-
-    uint32_t segments = 1;
-    for (uint32_t i = 0; i < name->u.string.len; i++)
-        segments += name->u.string.ptr[i] == '/';
-    az_value **args = arena_calloc(a, (size_t)segments + 2, sizeof(*args));
-    if (!args)
-        return NULL;
-    size_t nargs = 0;
-    const char *fn = "resourceId";
-    const az_value *scope = inst->scope;
-    if (scope && scope->kind == AZ_OBJECT) {
-        const az_member *id = az_value_member(scope, "id", 2);
-        scope = id ? id->value : NULL;
-    }
-    if (scope && scope->kind == AZ_STRING && scope->u.string.len && scope->u.string.ptr[0] == '/') {
-        fn = "extensionResourceId";
-        args[nargs++] = (az_value *)scope;
-    } else if (!strcmp(target_scope, "subscription")) {
-        fn = "subscriptionResourceId";
-    } else if (!strcmp(target_scope, "tenant") || !strcmp(target_scope, "managementGroup")) {
-        fn = "tenantResourceId";
-    }
-    if (!(args[nargs++] = az_value_string(a, at, inst->type, strlen(inst->type))))
-        return NULL;
-    const char *p = name->u.string.ptr, *end = p + name->u.string.len;
-    for (;;) {
-        const char *slash = memchr(p, '/', (size_t)(end - p));
-        const char *stop = slash ? slash : end;
-        if (!(args[nargs++] = az_value_string(a, at, p, (size_t)(stop - p))))
-            return NULL;
-        if (!slash)
-            break;
-        p = slash + 1;
-    }
-    az_value *id = az_builtin_call(bb->ev, fn, strlen(fn), args, nargs, at);
-    if (id && id->kind == AZ_STRING)
-        id->flags |= name->flags & AZ_VALUE_SECURE;
-    return id;
-}
-
 /* Splits "Microsoft.X/y@2023-01-01" into type and API version; a nested
  * resource's bare type ("blobServices") is joined to its parent's. */
 static bool resource_type(bicep_build *bb, bicep_symbol *sym, bicep_instance *inst,
@@ -734,8 +681,9 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
             inst->name = inst->parent ? name_join(bb, inst->parent->name, inst->declared_name)
                                       : inst->declared_name;
         if (!inst->name ||
-            !(inst->id = resource_id(
-                  bb, inst, bb->root->target_scope ? bb->root->target_scope : "resourceGroup")))
+            !(inst->id = model_resource_id(
+                  bb->ev, bb->root->target_scope ? bb->root->target_scope : "resourceGroup",
+                  inst->type, inst->name, inst->scope, inst->name->range)))
             return false;
     }
     return true;

@@ -40,9 +40,12 @@ int model_warning_add(az_model *m, az_range at, const char *message);
 /*
  * The id ARM gives a resource of `type` named `name` (segments joined with
  * '/') in a deployment at `target_scope`, with placeholder subscription and
- * resource group; unknown when the name is. Returns NULL when out of memory.
+ * resource group: extensionResourceId under `scope` when that is a resource
+ * (an id, or an object with one), else resourceId, subscriptionResourceId
+ * or tenantResourceId by target scope. Unknown, at `at`, when the name is.
+ * Returns NULL when out of memory.
  */
 az_value *model_resource_id(az_eval *ev, const char *target_scope, const char *type,
-                            const az_value *name, az_range at);
+                            const az_value *name, const az_value *scope, az_range at);
 
 #endif
