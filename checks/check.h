@@ -196,6 +196,9 @@ void check_unresolved(check_context *ctx, const az_resource *r, const az_value *
 
 /* Helpers for check functions --------------------------------------------- */
 
+/* The resource's symbolic name, else its known name (unless secret), else "-". */
+const char *check_resource_name(const az_resource *r);
+
 /* A human name for the resource, for messages: "Storage account 'stg'". */
 const char *check_resource_label(check_context *ctx, const az_resource *r);
 

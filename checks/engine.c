@@ -266,9 +266,23 @@ static const type_label labels[] = {
     {"Microsoft.KeyVault/vaults/secrets", "Key Vault secret"},
     {"Microsoft.KeyVault/vaults/keys", "Key Vault key"},
     {"Microsoft.Storage/storageAccounts/blobServices/containers", "Blob container"},
+    {"Microsoft.Web/sites/config", "Web app configuration"},
+    {"Microsoft.Web/sites/slots/config", "Web app slot configuration"},
+    {"Microsoft.Sql/servers/databases/transparentDataEncryption", "Transparent data encryption"},
+    {"Microsoft.Synapse/workspaces/sqlPools/transparentDataEncryption",
+     "Transparent data encryption"},
+    {"Microsoft.DBforPostgreSQL/servers", "PostgreSQL server"},
+    {"Microsoft.DBforMySQL/servers", "MySQL server"},
+    {"Microsoft.DBforMariaDB/servers", "MariaDB server"},
+    {"Microsoft.DBforPostgreSQL/flexibleServers/configurations", "PostgreSQL server parameter"},
+    {"Microsoft.DBforMySQL/flexibleServers/configurations", "MySQL server parameter"},
+    {"Microsoft.Automation/automationAccounts/variables", "Automation variable"},
+    {"Microsoft.KeyVault/managedHSMs", "Managed HSM"},
+    {"Microsoft.Cache/redisEnterprise/databases", "Redis Enterprise database"},
+    {"Microsoft.Cdn/profiles/customDomains", "Front Door custom domain"},
 };
 
-static const char *resource_name(const az_resource *r)
+const char *check_resource_name(const az_resource *r)
 {
     if (r->symbol)
         return r->symbol;
@@ -287,7 +301,7 @@ const char *check_resource_label(check_context *ctx, const az_resource *r)
         const char *slash = strrchr(r->type, '/');
         label = slash ? slash + 1 : r->type;
     }
-    snprintf(ctx->label, sizeof(ctx->label), "%s '%s'", label, resource_name(r));
+    snprintf(ctx->label, sizeof(ctx->label), "%s '%s'", label, check_resource_name(r));
     return ctx->label;
 }
 
@@ -443,7 +457,7 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
                         const az_value *at, const char *property, char *message)
 {
     size_t before = ctx->out->count;
-    add_finding_at(ctx, r->type, resource_name(r), r->range, severity, at, property, message);
+    add_finding_at(ctx, r->type, check_resource_name(r), r->range, severity, at, property, message);
     const az_value *entry = ctx->out->count > before ? metadata_suppression(ctx->check, r) : NULL;
     if (entry) {
         const az_value *why = az_query_value(entry, "justification");

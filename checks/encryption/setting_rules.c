@@ -6,49 +6,6 @@
 
 #include <strings.h>
 
-/* Friendly names for the types these checks report on that the engine's
- * check_resource_label does not know; others use check_resource_label. */
-static const struct {
-    const char *type;
-    const char *label;
-} labels[] = {
-    {"Microsoft.Web/sites/config", "Web app configuration"},
-    {"Microsoft.Web/sites/slots/config", "Web app slot configuration"},
-    {"Microsoft.Storage/storageAccounts/blobServices/containers", "Blob container"},
-    {"Microsoft.Sql/servers/databases/transparentDataEncryption", "Transparent data encryption"},
-    {"Microsoft.Synapse/workspaces/sqlPools/transparentDataEncryption",
-     "Transparent data encryption"},
-    {"Microsoft.DBforPostgreSQL/servers", "PostgreSQL server"},
-    {"Microsoft.DBforMySQL/servers", "MySQL server"},
-    {"Microsoft.DBforMariaDB/servers", "MariaDB server"},
-    {"Microsoft.DBforPostgreSQL/flexibleServers/configurations", "PostgreSQL server parameter"},
-    {"Microsoft.DBforMySQL/flexibleServers/configurations", "MySQL server parameter"},
-    {"Microsoft.Automation/automationAccounts/variables", "Automation variable"},
-    {"Microsoft.KeyVault/managedHSMs", "Managed HSM"},
-    {"Microsoft.Cache/redisEnterprise/databases", "Redis Enterprise database"},
-    {"Microsoft.Cdn/profiles/customDomains", "Front Door custom domain"},
-};
-
-static const char *resource_name(const az_resource *r)
-{
-    if (r->symbol)
-        return r->symbol;
-    if (r->name && r->name->kind == AZ_STRING && !(r->name->flags & AZ_VALUE_SECURE))
-        return r->name->u.string.ptr;
-    return "-";
-}
-
-static const char *label_of(check_context *ctx, const az_resource *r, char *buf, size_t size)
-{
-    for (size_t i = 0; i < ENC_COUNT(labels); i++) {
-        if (check_type_is(r, labels[i].type)) {
-            snprintf(buf, size, "%s '%s'", labels[i].label, resource_name(r));
-            return buf;
-        }
-    }
-    return check_resource_label(ctx, r);
-}
-
 /* The setting as messages name it. */
 static const char *shown_path(const enc_rule *rule)
 {
@@ -173,7 +130,7 @@ static bool web_config_sets(const az_resource *site, const char *path)
 static void check_absent(check_context *ctx, const az_resource *r, const enc_rule *rule,
                          const az_value *null_value, const char *problem)
 {
-    char label[200], api[120] = "";
+    char api[120] = "";
     switch (rule->absent) {
     case ENC_ABSENT_SAFE:
         return;
@@ -192,8 +149,7 @@ static void check_absent(check_context *ctx, const az_resource *r, const enc_rul
         break;
     }
     check_report(ctx, r, null_value, rule->path, "%s %s: %s is not set and defaults to %s%s",
-                 label_of(ctx, r, label, sizeof(label)), problem, shown_path(rule),
-                 rule->absent_means, api);
+                 check_resource_label(ctx, r), problem, shown_path(rule), rule->absent_means, api);
 }
 
 #define MATCH_MAX 16
@@ -234,10 +190,9 @@ static void check_rule(check_context *ctx, const az_resource *r, const enc_rule 
         }
         if (!unsafe(rule, v))
             continue;
-        char label[200];
-        check_report(ctx, r, v, rule->path, "%s %s: %s is %s%s",
-                     label_of(ctx, r, label, sizeof(label)), problem, shown_path(rule),
-                     check_value_text(ctx, v), check_value_origin(ctx, v));
+        check_report(ctx, r, v, rule->path, "%s %s: %s is %s%s", check_resource_label(ctx, r),
+                     problem, shown_path(rule), check_value_text(ctx, v),
+                     check_value_origin(ctx, v));
     }
 }
 

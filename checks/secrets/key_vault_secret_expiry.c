@@ -39,7 +39,7 @@ static void run(check_context *ctx, const az_resource *r)
     if (m.value && m.value->kind != AZ_NULL)
         return;
     check_report(ctx, r, m.value, path, "Key Vault %s '%s' never expires: %s is not set",
-                 rule->what, secrets_resource_name(r), path);
+                 rule->what, check_resource_name(r), path);
 }
 
 static const char *const types[] = {

@@ -193,15 +193,6 @@ const char *secrets_describe(check_context *ctx, const az_value *v, char *buf, s
     return buf;
 }
 
-const char *secrets_resource_name(const az_resource *r)
-{
-    if (r->symbol)
-        return r->symbol;
-    if (r->name && r->name->kind == AZ_STRING && !(r->name->flags & AZ_VALUE_SECURE))
-        return r->name->u.string.ptr;
-    return "-";
-}
-
 /* Names ---------------------------------------------------------------------- */
 
 static const char *const secret_terms[] = {

@@ -49,10 +49,6 @@ const az_value *secrets_find_runtime_secret(const az_value *v);
  */
 bool secrets_name_is_secret(const char *name);
 
-/* The resource's symbolic name, else its known name (unless secure), else
- * "-": for messages about types check_resource_label names poorly. */
-const char *secrets_resource_name(const az_resource *r);
-
 /* A runtime secret (see secrets_find_runtime_secret) as a message reads it:
  * "the result of listKeys()", "a secure value (default of parameter 'pw',
  * main.bicep:3)". Written to `buf`, which is returned. */

@@ -40,7 +40,7 @@ static void check_command(check_context *ctx, const az_resource *r, const az_mat
     if (check_type_is(r, "Microsoft.Compute/virtualMachineScaleSets"))
         snprintf(label, sizeof(label), "%s", check_resource_label(ctx, r));
     else
-        snprintf(label, sizeof(label), "Extension '%s'", secrets_resource_name(r));
+        snprintf(label, sizeof(label), "Extension '%s'", check_resource_name(r));
     const az_value *s = secrets_find_runtime_secret(v);
     if (s) {
         check_report(ctx, r, s, path,
