@@ -1,6 +1,6 @@
 #include "arm_json.h"
+#include "json_string.h"
 #include "model_internal.h"
-#include "utf8.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -37,90 +37,6 @@ static json_symbols symbols_of(const TSLanguage *lang)
     return s;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
-static int read_hex4(const char *s, size_t len, size_t i, uint32_t *out)
-{
-    if (i + 4 > len)
-        return -1;
-    uint32_t v = 0;
-    for (size_t k = 0; k < 4; k++) {
-        int h = hex_value(s[i + k]);
-        if (h < 0)
-            return -1;
-        v = v * 16 + (uint32_t)h;
-    }
-    *out = v;
-    return 0;
-}
-
-/* Unescapes the JSON string body s[0, len) into `out` (at least len bytes);
- * returns the length written. Unpaired surrogates become U+FFFD. */
-static size_t unescape(const char *s, size_t len, char *out)
-{
-    size_t n = 0;
-    for (size_t i = 0; i < len;) {
-        if (s[i] != '\\' || i + 1 >= len) {
-            out[n++] = s[i++];
-            continue;
-        }
-        char e = s[i + 1];
-        i += 2;
-        switch (e) {
-        case 'n':
-            out[n++] = '\n';
-            break;
-        case 't':
-            out[n++] = '\t';
-            break;
-        case 'r':
-            out[n++] = '\r';
-            break;
-        case 'b':
-            out[n++] = '\b';
-            break;
-        case 'f':
-            out[n++] = '\f';
-            break;
-        case 'u': {
-            uint32_t cp;
-            if (read_hex4(s, len, i, &cp)) {
-                out[n++] = 'u';
-                break;
-            }
-            i += 4;
-            if (cp >= 0xD800 && cp <= 0xDBFF) {
-                uint32_t lo;
-                if (i + 1 < len && s[i] == '\\' && s[i + 1] == 'u' &&
-                    read_hex4(s, len, i + 2, &lo) == 0 && lo >= 0xDC00 && lo <= 0xDFFF) {
-                    cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-                    i += 6;
-                } else {
-                    cp = 0xFFFD;
-                }
-            } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-                cp = 0xFFFD;
-            }
-            /* "\uXXXX" is 6 bytes and yields at most 3; a pair is 12 and yields 4. */
-            n += utf8_encode(cp, out + n);
-            break;
-        }
-        default:
-            out[n++] = e;
-        }
-    }
-    return n;
-}
-
 static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode node)
 {
     arena *a = az_builder_arena(b);
@@ -134,7 +50,7 @@ static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode nod
     char *buf = arena_alloc(a, len + 1);
     if (!buf)
         return NULL;
-    size_t n = unescape(text + body, len, buf);
+    size_t n = json_string_unescape(text + body, len, buf);
     az_value *v = az_value_string(a, range, buf, n);
     return v;
 }
