@@ -16,7 +16,9 @@ struct discover_result {
     size_t entry_count, entry_capacity;
     discover_note *notes;
     size_t note_count, note_capacity;
-    char *sniff_buffer; /* DISCOVER_SNIFF_SIZE bytes, reused for every JSON file */
+    char *sniff_buffer;            /* DISCOVER_SNIFF_SIZE bytes, reused for every JSON file */
+    const discover_filter *filter; /* or NULL */
+    const char *argument;          /* the path argument being discovered */
 };
 
 /* A growable array of owned strings: directory names, and the walk's stack. */
@@ -225,12 +227,19 @@ static int list_directory(discover_result *r, const char *disk, const char *disp
 }
 
 /* Considers one directory member; pushes subdirectories onto `subdirs`. */
+static bool filtered_out(const discover_result *r, const char *relative, bool is_directory)
+{
+    return r->filter && r->filter->exclude(r->argument, relative, is_directory, r->filter->ud);
+}
+
 static int visit_member(discover_result *r, const char *name, const char *display, const char *disk,
                         string_list *subdirs)
 {
     struct stat st;
     if (lstat(disk, &st) != 0)
         return add_errno_note(r, display, "cannot stat", errno);
+    if (filtered_out(r, display, S_ISDIR(st.st_mode)))
+        return add_note(r, DISCOVER_NOTE_SKIPPED, display, "excluded by the configuration");
 
     if (S_ISDIR(st.st_mode)) {
         if (strcmp(name, ".git") == 0 || strcmp(name, "node_modules") == 0)
@@ -297,6 +306,9 @@ static int discover_path(discover_result *r, const char *path)
             return add_note(r, DISCOVER_NOTE_MISSING, path, "no such file or directory");
         return add_errno_note(r, path, "cannot stat", errno);
     }
+    r->argument = path;
+    if (filtered_out(r, NULL, S_ISDIR(st.st_mode)))
+        return add_note(r, DISCOVER_NOTE_IGNORED_FILE, path, "excluded by the configuration");
     if (!S_ISDIR(st.st_mode))
         return consider_file(r, path, path, &st, 1);
 
@@ -317,10 +329,17 @@ static int discover_path(discover_result *r, const char *path)
 
 int discover_paths(discover_result **out, const char *const *paths, size_t count)
 {
+    return discover_paths_filtered(out, paths, count, NULL);
+}
+
+int discover_paths_filtered(discover_result **out, const char *const *paths, size_t count,
+                            const discover_filter *filter)
+{
     *out = NULL;
     discover_result *r = calloc(1, sizeof(*r));
     if (!r)
         return -1;
+    r->filter = filter;
     r->sniff_buffer = malloc(DISCOVER_SNIFF_SIZE);
     if (!r->sniff_buffer) {
         discover_result_free(r);

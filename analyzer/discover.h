@@ -1,6 +1,7 @@
 #ifndef AZSCAN_DISCOVER_H
 #define AZSCAN_DISCOVER_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -62,6 +63,21 @@ typedef struct discover_result discover_result;
  * result in `*out`, or returns -1 (and stores NULL) when out of memory.
  */
 int discover_paths(discover_result **out, const char *const *paths, size_t count);
+
+/*
+ * A filter: `exclude` is asked about each path argument (`relative` NULL)
+ * and each file and folder met under a directory argument (`relative` its
+ * display path) before it is read. What it excludes is left out with a
+ * note ("excluded by the configuration"); an excluded folder is not walked.
+ */
+typedef struct {
+    bool (*exclude)(const char *argument, const char *relative, bool is_directory, void *ud);
+    void *ud;
+} discover_filter;
+
+/* discover_paths, leaving out what `filter` (which may be NULL) excludes. */
+int discover_paths_filtered(discover_result **out, const char *const *paths, size_t count,
+                            const discover_filter *filter);
 
 void discover_result_free(discover_result *result);
 

@@ -10,6 +10,7 @@
 #include "analysis.h"
 #include "baseline.h"
 #include "check.h"
+#include "config.h"
 #include "discover.h"
 #include "exit_code.h"
 #include "language.h"
@@ -52,7 +53,8 @@ static const char exit_code_help[] =
     "Exit codes:\n"
     "  0  success: no finding at or above the threshold, every file analyzed\n"
     "  1  findings at or above the threshold (--fail-on, default low)\n"
-    "  2  usage error: unknown option, missing argument, a path that does not exist\n"
+    "  2  usage error: unknown option, missing argument, a path that does not exist,\n"
+    "     an invalid configuration file\n"
     "  3  a file could not be analyzed (syntax error, unreadable, binary, invalid UTF-8,\n"
     "     too large, parse timeout) and no finding reached the threshold; the other\n"
     "     files are still analyzed\n";
@@ -85,6 +87,9 @@ static const char scan_usage[] =
     "  --fail-on SEVERITY        exit 1 on findings at or above critical, high, medium\n"
     "                            or low (default low)\n"
     "  --param-file FILE         analyze the templates with this parameter file only\n"
+    "  --config FILE             read the configuration from FILE instead of the\n"
+    "                            .azscan.json found from the first PATH upward\n"
+    "  --no-config               ignore any .azscan.json\n"
     "  --strict                  report values that could not be resolved as notes\n"
     "  --allowed-locations LIST  report resources outside these locations\n"
     "  --required-tags LIST      report resources without these tag keys\n"
@@ -349,6 +354,7 @@ typedef struct {
     const char *baseline;        /* --baseline FILE */
     const char *create_baseline; /* --create-baseline FILE */
     const char *param_file;
+    const char *config; /* --config FILE */
     const char *include[MAX_LIST_ITEMS], *exclude[MAX_LIST_ITEMS];
     size_t include_count, exclude_count;
     const char *locations[MAX_LIST_ITEMS + 1], *tags[MAX_LIST_ITEMS + 1];
@@ -356,7 +362,7 @@ typedef struct {
     az_severity fail_on;
     uint64_t timeout_micros;
     bool strict, verbose, show_suppressed, soft_fail, require_justification, locations_set,
-        tags_set;
+        tags_set, fail_on_set, no_config;
     const char **paths;
     size_t path_count;
 } scan_flags;
@@ -483,10 +489,12 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->soft_fail = true;
         } else if (IS("--require-justification") && !eq) {
             f->require_justification = true;
+        } else if (IS("--no-config") && !eq) {
+            f->no_config = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
-                   IS("--required-tags") || IS("--timeout")) {
+                   IS("--required-tags") || IS("--timeout") || IS("--config")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
@@ -515,12 +523,15 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
                 f->create_baseline = value;
             } else if (IS("--param-file")) {
                 f->param_file = value;
+            } else if (IS("--config")) {
+                f->config = value;
             } else if (IS("--fail-on")) {
                 if (!az_severity_parse(value, &f->fail_on) || f->fail_on == AZ_SEVERITY_NOTE)
                     return usage_error(scan_usage,
                                        "unknown severity '%s': expected critical, high, medium or "
                                        "low",
                                        value);
+                f->fail_on_set = true;
             } else if (IS("--timeout")) {
                 if (parse_timeout(value, &f->timeout_micros) != 0)
                     return usage_error(scan_usage,
@@ -565,7 +576,47 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
     }
     if (to_stdout > 1)
         return usage_error(scan_usage, "%s", "only one report can go to standard output");
+    if (f->config && f->no_config)
+        return usage_error(scan_usage, "%s", "--config and --no-config exclude each other");
     return 0;
+}
+
+/* Loads --config, or the .azscan.json found from the first path upward
+ * (none is fine). Returns 0, or EXIT_USAGE after printing why. */
+static int load_config(const scan_flags *f, const char *first_path, az_config **out)
+{
+    *out = NULL;
+    if (f->no_config)
+        return 0;
+    char *found = f->config ? NULL : az_config_find(first_path);
+    const char *path = f->config ? f->config : found;
+    int rc = 0;
+    char err[600];
+    if (path && az_config_load(out, path, err, sizeof(err)) != 0) {
+        fprintf(stderr, "azscan: %s\n", err);
+        rc = EXIT_USAGE;
+    } else if (path && f->verbose) {
+        fprintf(stderr, "azscan: using configuration %s\n", path);
+    }
+    free(found);
+    return rc;
+}
+
+/* The command line wins: the file fills in what the flags leave unset. */
+static void merge_config(scan_flags *f, const az_config *c)
+{
+    if (!c)
+        return;
+    if (f->include_count == 0 && c->has_enabled) {
+        for (size_t i = 0; i < c->enabled_count && i < MAX_LIST_ITEMS; i++)
+            f->include[f->include_count++] = c->enabled[i];
+    }
+    if (f->exclude_count == 0 && c->has_disabled) {
+        for (size_t i = 0; i < c->disabled_count && i < MAX_LIST_ITEMS; i++)
+            f->exclude[f->exclude_count++] = c->disabled[i];
+    }
+    if (!f->fail_on_set && c->has_fail_on)
+        f->fail_on = c->fail_on;
 }
 
 static int run_scan(int argc, char **argv)
@@ -579,6 +630,18 @@ static int run_scan(int argc, char **argv)
     scan_options so = {0};
     so.paths = f.path_count ? f.paths : current_directory;
     so.path_count = f.path_count ? f.path_count : 1;
+    az_config *config;
+    if ((rc = load_config(&f, so.paths[0], &config)) != 0)
+        return rc;
+    merge_config(&f, config);
+    az_config_filter filter_state;
+    discover_filter filter;
+    if (config) {
+        filter = az_config_filter_init(&filter_state, config);
+        so.filter = &filter;
+        so.param_file_for = az_config_param_file_lookup;
+        so.param_file_ud = config;
+    }
     so.param_file = f.param_file;
     so.parse_timeout_micros = f.timeout_micros;
     so.include = f.include;
@@ -587,14 +650,24 @@ static int run_scan(int argc, char **argv)
     so.exclude_count = f.exclude_count;
     so.config.strict = f.strict;
     so.config.require_justification = f.require_justification;
-    so.config.allowed_locations = f.locations_set ? f.locations : NULL;
-    so.config.required_tags = f.tags_set ? f.tags : NULL;
+    so.config.allowed_locations = f.locations_set                   ? f.locations
+                                  : config && config->has_locations ? config->allowed_locations
+                                                                    : NULL;
+    so.config.required_tags = f.tags_set                   ? f.tags
+                              : config && config->has_tags ? config->required_tags
+                                                           : NULL;
 
     scan_result *result;
-    if (scan_run(&so, &result) != 0) {
+    rc = scan_run(&so, &result);
+    if (config)
+        az_config_filter_clear(&filter_state);
+    if (rc != 0) {
         fprintf(stderr, "azscan: out of memory\n");
+        az_config_free(config);
         return EXIT_INCOMPLETE;
     }
+    if (config)
+        az_config_apply_severities(config, scan_result_findings_mutable(result));
 
     int code = EXIT_OK;
     for (size_t i = 0; i < scan_result_note_count(result); i++) {
@@ -620,6 +693,7 @@ static int run_scan(int argc, char **argv)
         if (baseline_apply(f.baseline, result, &ro.baseline_unmatched, err, sizeof(err)) != 0) {
             fprintf(stderr, "azscan: %s\n", err);
             scan_result_free(result);
+            az_config_free(config);
             return EXIT_USAGE;
         }
         ro.baseline = true;
@@ -648,6 +722,7 @@ static int run_scan(int argc, char **argv)
             code = EXIT_INCOMPLETE;
     }
     scan_result_free(result);
+    az_config_free(config);
     code = written != 0 ? worse(code, EXIT_INCOMPLETE) : finish_output(code);
     /* --soft-fail reports everything but only ever fails on usage errors. */
     return f.soft_fail && code != EXIT_USAGE ? EXIT_OK : code;

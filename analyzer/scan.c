@@ -233,7 +233,10 @@ static void model_and_check(scan_result *r, const scan_options *o, const discove
     /* Display paths in the model are relative to the root, as discovery's are. */
     az_model *m = NULL;
     char err[300];
-    if (az_model_build_file(&m, root, e->disk_path, e->display_path, o->param_file, NULL, err,
+    const char *param_file = o->param_file;
+    if (!param_file && o->param_file_for)
+        param_file = o->param_file_for(e->disk_path, o->param_file_ud);
+    if (az_model_build_file(&m, root, e->disk_path, e->display_path, param_file, NULL, err,
                             sizeof(err)) != 0) {
         if (strcmp(err, "out of memory") == 0)
             r->failed = true;
@@ -404,7 +407,8 @@ int scan_run(const scan_options *o, scan_result **out)
     r->strings = arena_new();
     r->findings = az_findings_new();
     discover_result *found = NULL;
-    if (!r->strings || !r->findings || discover_paths(&found, o->paths, o->path_count) != 0) {
+    if (!r->strings || !r->findings ||
+        discover_paths_filtered(&found, o->paths, o->path_count, o->filter) != 0) {
         scan_result_free(r);
         return -1;
     }

@@ -3,6 +3,7 @@
 
 #include "check.h"
 #include "diagnostic.h"
+#include "discover.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -20,7 +21,12 @@
 typedef struct {
     const char *const *paths; /* files or directories */
     size_t path_count;
-    const char *param_file;        /* --param-file, or NULL for the conventions */
+    const char *param_file; /* --param-file, or NULL for the conventions */
+    /* When set and param_file is not: the parameter file of a template (by
+     * its disk path), or NULL for the conventions. */
+    const char *(*param_file_for)(const char *disk_path, void *ud);
+    void *param_file_ud;
+    const discover_filter *filter; /* paths left out of discovery, or NULL */
     uint64_t parse_timeout_micros; /* as analysis_options; 0 means none */
     az_check_config config;
     /* Checks run when they match one of `include` (all when none) and none of `exclude`. */

@@ -145,6 +145,9 @@ int az_findings_suppress(az_findings *f, size_t index, const char *justification
 /* Marks the finding at `index` as listed in the baseline. */
 void az_findings_baseline(az_findings *f, size_t index);
 
+/* Gives the finding at `index` another severity (a configured override). */
+void az_findings_set_severity(az_findings *f, size_t index, az_severity severity);
+
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work. */
 void az_findings_sort(az_findings *f);

@@ -92,6 +92,12 @@ void az_findings_baseline(az_findings *f, size_t index)
         f->items[index].baselined = true;
 }
 
+void az_findings_set_severity(az_findings *f, size_t index, az_severity severity)
+{
+    if (index < f->count)
+        f->items[index].severity = severity;
+}
+
 static int compare_str(const char *a, const char *b)
 {
     return strcmp(a ? a : "", b ? b : "");
