@@ -686,7 +686,8 @@ static int run_scan(int argc, char **argv)
 
     report_options ro = {0};
     ro.verbose = f.verbose;
-    ro.show_notes = f.strict;
+    /* Notes exist only when asked for (--strict) or worth acting on (an unused suppression). */
+    ro.show_notes = true;
     ro.show_suppressed = f.show_suppressed;
     if (f.baseline) {
         char err[600];

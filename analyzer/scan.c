@@ -6,6 +6,7 @@
 #include "discover.h"
 #include "language.h"
 #include "source.h"
+#include "suppress.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -79,6 +80,19 @@ static void add_error(scan_result *r, const char *file, const source_position *p
         e->line = pos->line;
         e->column = pos->column;
     }
+}
+
+static void add_warning(scan_result *r, const char *file, unsigned line, unsigned column,
+                        const char *message)
+{
+    scan_warning *w =
+        grow(r, (void **)&r->warnings, &r->warning_count, &r->warning_cap, sizeof(*w));
+    if (!w)
+        return;
+    w->file = keep(r, file);
+    w->line = line;
+    w->column = column;
+    w->message = keep(r, message);
 }
 
 static void add_path(scan_result *r, const char *display, const char *disk)
@@ -250,14 +264,8 @@ static void model_and_check(scan_result *r, const scan_options *o, const discove
     r->templates++;
     for (uint32_t i = 0; i < az_model_warning_count(m); i++) {
         const az_warning *w = az_model_warning(m, i);
-        scan_warning *sw =
-            grow(r, (void **)&r->warnings, &r->warning_count, &r->warning_cap, sizeof(*sw));
-        if (!sw)
-            break;
-        sw->file = w->range.start_line ? keep(r, az_model_file_path(m, w->range.file)) : NULL;
-        sw->line = w->range.start_line;
-        sw->column = w->range.start_column;
-        sw->message = keep(r, w->message);
+        add_warning(r, w->range.start_line ? az_model_file_path(m, w->range.file) : NULL,
+                    w->range.start_line, w->range.start_column, w->message);
     }
     selection sel = {o};
     if (az_checks_run(m, &o->config, selected, &sel, r->findings) != 0)
@@ -265,135 +273,23 @@ static void model_and_check(scan_result *r, const scan_options *o, const discove
     az_model_free(m);
 }
 
-/* Suppression comments --------------------------------------------------
-
-   "// azscan-disable-next-line AZS201 AZS310: reason" (Bicep, and ARM JSON,
-   which allows comments) or Bicep's own "#disable-next-line AZS201" on the
-   line before a finding's first line suppresses it. Files are read once,
-   when a finding first needs them. */
-
-typedef struct {
-    const char *display;
-    source_file *src; /* NULL when it could not be read */
-    uint32_t *lines;  /* offsets of line starts */
-    uint32_t line_count;
-} comment_file;
-
-static void comment_file_load(comment_file *cf, const scan_result *r)
+static void suppression_warning(void *ud, const char *file, unsigned line, unsigned column,
+                                const char *message)
 {
-    const char *disk = scan_result_disk_path(r, cf->display);
-    source_error err;
-    if (!disk || source_file_read(&cf->src, disk, &err) != SOURCE_OK) {
-        cf->src = NULL;
-        return;
-    }
-    const char *text = source_file_text(cf->src);
-    uint32_t len = source_file_length(cf->src), n = 1;
-    for (uint32_t i = 0; i < len; i++)
-        n += text[i] == '\n';
-    cf->lines = malloc(n * sizeof(*cf->lines));
-    if (!cf->lines) {
-        source_file_free(cf->src);
-        cf->src = NULL;
-        return;
-    }
-    cf->lines[0] = 0;
-    cf->line_count = 1;
-    for (uint32_t i = 0; i < len; i++)
-        if (text[i] == '\n')
-            cf->lines[cf->line_count++] = i + 1;
+    add_warning(ud, file, line, column, message);
 }
 
-/* Whether `token` (len bytes) names `c` by id or name, ignoring case. */
-static bool names_check(const char *token, size_t len, const az_check *c)
+/* Suppression comments may sit in any file read: templates, parameter files, modules. */
+static int apply_comment_suppressions(scan_result *r, const scan_options *o)
 {
-    return (strlen(c->meta.id) == len && strncasecmp(token, c->meta.id, len) == 0) ||
-           (strlen(c->meta.name) == len && strncasecmp(token, c->meta.name, len) == 0);
-}
-
-/* If line `line` (1-based) of `cf` suppresses `c`, stores the justification
- * (possibly empty) in `why` and returns true. */
-static bool line_suppresses(const comment_file *cf, uint32_t line, const az_check *c, char *why,
-                            size_t why_size)
-{
-    if (!cf->src || line == 0 || line > cf->line_count)
-        return false;
-    const char *text = source_file_text(cf->src);
-    uint32_t start = cf->lines[line - 1];
-    uint32_t end = line < cf->line_count ? cf->lines[line] : source_file_length(cf->src);
-    const char *p = text + start, *e = text + end;
-    while (p < e && isspace((unsigned char)*p))
-        p++;
-    static const char *const markers[] = {"// azscan-disable-next-line", "#disable-next-line"};
-    size_t m = 0;
-    for (; m < 2; m++)
-        if ((size_t)(e - p) >= strlen(markers[m]) &&
-            strncmp(p, markers[m], strlen(markers[m])) == 0)
-            break;
-    if (m == 2)
-        return false;
-    p += strlen(markers[m]);
-    bool found = false;
-    while (p < e && *p != ':' && *p != '\n' && *p != '\r') {
-        while (p < e && (*p == ' ' || *p == '\t' || *p == ','))
-            p++;
-        const char *t = p;
-        while (p < e && !isspace((unsigned char)*p) && *p != ',' && *p != ':')
-            p++;
-        found |= p > t && names_check(t, (size_t)(p - t), c);
-    }
-    if (!found)
-        return false;
-    why[0] = '\0';
-    if (p < e && *p == ':') {
-        p++;
-        while (p < e && isspace((unsigned char)*p))
-            p++;
-        const char *q = e;
-        while (q > p && isspace((unsigned char)q[-1]))
-            q--;
-        size_t n = (size_t)(q - p) < why_size - 1 ? (size_t)(q - p) : why_size - 1;
-        memcpy(why, p, n);
-        why[n] = '\0';
-    }
-    return true;
-}
-
-static int apply_comment_suppressions(scan_result *r, bool require_justification)
-{
-    comment_file *files = NULL;
-    size_t file_count = 0;
-    int rc = 0;
-    for (size_t i = 0; i < az_findings_count(r->findings) && rc == 0; i++) {
-        const az_finding *f = az_findings_get(r->findings, i);
-        if (f->suppressed || !f->file)
-            continue;
-        comment_file *cf = NULL;
-        for (size_t k = 0; k < file_count && !cf; k++)
-            if (strcmp(files[k].display, f->file) == 0)
-                cf = &files[k];
-        if (!cf) {
-            comment_file *grown = realloc(files, (file_count + 1) * sizeof(*files));
-            if (!grown) {
-                rc = -1;
-                break;
-            }
-            files = grown;
-            cf = &files[file_count++];
-            memset(cf, 0, sizeof(*cf));
-            cf->display = f->file;
-            comment_file_load(cf, r);
-        }
-        char why[512];
-        /* Under --require-justification a suppression without a reason does not count. */
-        if (line_suppresses(cf, f->range.start_line - 1, f->check, why, sizeof(why)) &&
-            (why[0] || !require_justification))
-            rc = az_findings_suppress(r->findings, i, why[0] ? why : NULL);
-    }
-    for (size_t k = 0; k < file_count; k++) {
-        source_file_free(files[k].src);
-        free(files[k].lines);
-    }
+    suppress_file *files = malloc((r->path_count ? r->path_count : 1) * sizeof(*files));
+    if (!files)
+        return -1;
+    for (size_t i = 0; i < r->path_count; i++)
+        files[i] = (suppress_file){r->paths[i].display, r->paths[i].disk};
+    selection sel = {o};
+    suppress_options so = {o->config.require_justification, selected, &sel, suppression_warning, r};
+    int rc = suppress_comments_apply(r->findings, files, r->path_count, &so);
     free(files);
     return rc;
 }
@@ -444,10 +340,12 @@ int scan_run(const scan_options *o, scan_result **out)
             model_and_check(r, o, e);
     }
     discover_result_free(found);
-    if (!r->failed && apply_comment_suppressions(r, o->config.require_justification) != 0)
-        r->failed = true;
     az_findings_sort(r->findings);
     finish_paths(r);
+    if (!r->failed && apply_comment_suppressions(r, o) != 0)
+        r->failed = true;
+    /* Unused suppressions were added as notes. */
+    az_findings_sort(r->findings);
     if (r->failed) {
         scan_result_free(r);
         return -1;

@@ -138,6 +138,11 @@ void az_findings_free(az_findings *f);
 size_t az_findings_count(const az_findings *f);
 const az_finding *az_findings_get(const az_findings *f, size_t index);
 
+/* Adds a copy of `finding` (its strings are copied) unless an identical one
+ * (same check, place and message) is there. Returns 0, or -1 when out of
+ * memory. */
+int az_findings_add(az_findings *f, const az_finding *finding);
+
 /* Marks the finding at `index` suppressed, with a copy of `justification`
  * (NULL for none). Returns 0, or -1 when out of memory. */
 int az_findings_suppress(az_findings *f, size_t index, const char *justification);

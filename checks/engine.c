@@ -25,6 +25,12 @@ struct check_context {
     char text[160];   /* check_value_text */
     char origin[320]; /* check_value_origin */
     char label[200];  /* check_resource_label */
+    /* Where the metadata suppression entries some finding matched are, in
+     * any variant, to report the others. */
+    az_range *used;
+    size_t used_count, used_cap;
+    bool (*selected)(const az_check *check, void *ud);
+    void *selected_ud;
 };
 
 /* Findings ----------------------------------------------------------------- */
@@ -379,6 +385,49 @@ const char *check_value_origin(check_context *ctx, const az_value *v)
 /* Reporting ---------------------------------------------------------------- */
 
 /* A finding about the subject `resource_type` `resource`, declared at `decl`. */
+/* Adds a copy of `finding` unless an identical one is there; sets f->failed
+ * when out of memory. */
+static void findings_insert(az_findings *f, const az_finding *finding)
+{
+    if (findings_rehash(f) != 0) {
+        f->failed = true;
+        return;
+    }
+    if (*finding_slot(f, finding) != 0)
+        return;
+    az_finding n = *finding;
+    n.file = keep(f, n.file);
+    n.resource_type = keep(f, n.resource_type);
+    n.resource = keep(f, n.resource);
+    n.variant = keep(f, n.variant);
+    n.property = keep(f, n.property);
+    n.message = keep(f, n.message);
+    n.justification = keep(f, n.justification);
+    for (size_t i = 0; i < n.related_count; i++)
+        n.related[i].file = keep(f, n.related[i].file);
+    if (f->failed)
+        return;
+    if (f->count == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 32;
+        az_finding *grown = realloc(f->items, cap * sizeof(*grown));
+        if (!grown) {
+            f->failed = true;
+            return;
+        }
+        f->items = grown;
+        f->cap = cap;
+    }
+    f->items[f->count] = n;
+    *finding_slot(f, &f->items[f->count]) = (uint32_t)f->count + 1;
+    f->count++;
+}
+
+int az_findings_add(az_findings *f, const az_finding *finding)
+{
+    findings_insert(f, finding);
+    return f->failed ? -1 : 0;
+}
+
 static void add_finding_at(check_context *ctx, const char *resource_type, const char *resource,
                            az_range decl, az_severity severity, const az_value *at,
                            const char *property, char *message)
@@ -405,40 +454,8 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
         n.related[0].file = az_model_file_path(ctx->model, at->def.file);
         n.related_count = 1;
     }
-    if (findings_rehash(f) != 0) {
-        free(message);
-        f->failed = true;
-        return;
-    }
-    uint32_t *slot = finding_slot(f, &n);
-    if (*slot != 0) {
-        free(message);
-        return;
-    }
-    n.file = keep(f, n.file);
-    n.resource_type = keep(f, n.resource_type);
-    n.resource = keep(f, n.resource);
-    n.variant = keep(f, n.variant);
-    n.property = keep(f, n.property);
-    n.message = (char *)keep(f, message);
+    findings_insert(f, &n);
     free(message);
-    for (size_t i = 0; i < n.related_count; i++)
-        n.related[i].file = keep(f, n.related[i].file);
-    if (f->failed)
-        return;
-    if (f->count == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 32;
-        az_finding *grown = realloc(f->items, cap * sizeof(*grown));
-        if (!grown) {
-            f->failed = true;
-            return;
-        }
-        f->items = grown;
-        f->cap = cap;
-    }
-    f->items[f->count] = n;
-    *finding_slot(f, &f->items[f->count]) = (uint32_t)f->count + 1;
-    f->count++;
 }
 
 /* The resource's metadata.azscan.suppress entry ({"id": ..., "justification": ...}) that
@@ -459,13 +476,40 @@ static const az_value *metadata_suppression(const az_check *check, const az_reso
     return NULL;
 }
 
+static bool was_used(const check_context *ctx, const az_value *entry)
+{
+    for (size_t i = 0; i < ctx->used_count; i++)
+        if (same_range(ctx->used[i], entry->range))
+            return true;
+    return false;
+}
+
+static void mark_used(check_context *ctx, const az_value *entry)
+{
+    if (was_used(ctx, entry))
+        return;
+    if (ctx->used_count == ctx->used_cap) {
+        size_t cap = ctx->used_cap ? ctx->used_cap * 2 : 8;
+        az_range *grown = realloc(ctx->used, cap * sizeof(*grown));
+        if (!grown) {
+            ctx->out->failed = true;
+            return;
+        }
+        ctx->used = grown;
+        ctx->used_cap = cap;
+    }
+    ctx->used[ctx->used_count++] = entry->range;
+}
+
 static void add_finding(check_context *ctx, const az_resource *r, az_severity severity,
                         const az_value *at, const char *property, char *message)
 {
     size_t before = ctx->out->count;
     add_finding_at(ctx, r->type, check_resource_name(r), r->range, severity, at, property, message);
-    const az_value *entry = ctx->out->count > before ? metadata_suppression(ctx->check, r) : NULL;
-    if (entry) {
+    const az_value *entry = metadata_suppression(ctx->check, r);
+    if (entry && severity != AZ_SEVERITY_NOTE)
+        mark_used(ctx, entry);
+    if (entry && ctx->out->count > before) {
         const az_value *why = az_query_value(entry, "justification");
         bool has_reason = why && why->kind == AZ_STRING && why->u.string.len;
         /* Under --require-justification a suppression without a reason does not count. */
@@ -553,6 +597,31 @@ static void visit_deployments(check_context *ctx, const az_deployment *d)
             visit_deployments(ctx, d->modules[i]->child);
 }
 
+/* Notes each metadata suppression of `r` that names a check which ran and
+ * matched none of its findings: it is stale, or it is misspelled. */
+static int note_unused_suppressions(az_resource *r, void *ud)
+{
+    check_context *ctx = ud;
+    const az_value *list = az_query_value(r->body, "metadata.azscan.suppress");
+    for (uint32_t i = 0; list && list->kind == AZ_ARRAY && i < list->u.array.count; i++) {
+        const az_value *entry = list->u.array.items[i];
+        const az_value *id = az_query_value(entry, "id");
+        const az_check *c = id && id->kind == AZ_STRING ? az_check_find(id->u.string.ptr) : NULL;
+        if (!c || was_used(ctx, entry) || (ctx->selected && !ctx->selected(c, ctx->selected_ud)))
+            continue;
+        ctx->check = c;
+        char *message = malloc(256);
+        if (message)
+            snprintf(message, 256,
+                     "Unused suppression: %s %s reports nothing on %s; remove the entry from "
+                     "metadata.azscan.suppress",
+                     c->meta.id, c->meta.name, check_resource_label(ctx, r));
+        add_finding_at(ctx, r->type, check_resource_name(r), entry->range, AZ_SEVERITY_NOTE, NULL,
+                       "metadata.azscan.suppress", message);
+    }
+    return ctx->out->failed ? -1 : 0;
+}
+
 int az_checks_run(const az_model *m, const az_check_config *config,
                   bool (*selected)(const az_check *check, void *ud), void *ud, az_findings *out)
 {
@@ -560,6 +629,8 @@ int az_checks_run(const az_model *m, const az_check_config *config,
     ctx.model = m;
     ctx.config = config;
     ctx.out = out;
+    ctx.selected = selected;
+    ctx.selected_ud = ud;
     for (uint32_t v = 0; v < az_model_deployment_count(m); v++) {
         az_deployment *d = az_model_deployment(m, v);
         ctx.variant = d;
@@ -572,11 +643,18 @@ int az_checks_run(const az_model *m, const az_check_config *config,
                 az_deployment_visit_resources(d, visit, &ctx);
             else if (c->deployment)
                 visit_deployments(&ctx, d);
-            if (out->failed)
+            if (out->failed) {
+                free(ctx.used);
                 return -1;
+            }
         }
     }
-    return 0;
+    for (uint32_t v = 0; v < az_model_deployment_count(m) && !out->failed; v++) {
+        ctx.variant = az_model_deployment(m, v);
+        az_deployment_visit_resources(az_model_deployment(m, v), note_unused_suppressions, &ctx);
+    }
+    free(ctx.used);
+    return out->failed ? -1 : 0;
 }
 
 /* Names -------------------------------------------------------------------- */
