@@ -95,6 +95,7 @@ static const char scan_usage[] =
     "  --required-tags LIST      report resources without these tag keys\n"
     "  --verbose                 also list warnings and skipped files\n"
     "  --show-suppressed         list suppressed findings in the text report too\n"
+    "  --include-passed          list each check x resource that passed, in JSON\n"
     "  --soft-fail               exit 0 whatever is found (usage errors still exit 2)\n"
     "  --require-justification   ignore suppressions that give no reason\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
@@ -362,7 +363,7 @@ typedef struct {
     az_severity fail_on;
     uint64_t timeout_micros;
     bool strict, verbose, show_suppressed, soft_fail, require_justification, locations_set,
-        tags_set, fail_on_set, no_config;
+        tags_set, fail_on_set, no_config, include_passed;
     const char **paths;
     size_t path_count;
 } scan_flags;
@@ -489,6 +490,8 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->soft_fail = true;
         } else if (IS("--require-justification") && !eq) {
             f->require_justification = true;
+        } else if (IS("--include-passed") && !eq) {
+            f->include_passed = true;
         } else if (IS("--no-config") && !eq) {
             f->no_config = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
@@ -650,6 +653,7 @@ static int run_scan(int argc, char **argv)
     so.exclude_count = f.exclude_count;
     so.config.strict = f.strict;
     so.config.require_justification = f.require_justification;
+    so.config.record_passed = f.include_passed;
     so.config.allowed_locations = f.locations_set                   ? f.locations
                                   : config && config->has_locations ? config->allowed_locations
                                                                     : NULL;
@@ -689,6 +693,7 @@ static int run_scan(int argc, char **argv)
     /* Notes exist only when asked for (--strict) or worth acting on (an unused suppression). */
     ro.show_notes = true;
     ro.show_suppressed = f.show_suppressed;
+    ro.include_passed = f.include_passed;
     if (f.baseline) {
         char err[600];
         if (baseline_apply(f.baseline, result, &ro.baseline_unmatched, err, sizeof(err)) != 0) {

@@ -98,6 +98,7 @@ typedef struct {
     const char **required_tags;     /* NULL-terminated, or NULL when not configured */
     bool strict;                    /* report unresolved values as notes */
     bool require_justification;     /* a suppression without a reason does not count */
+    bool record_passed;             /* record each check x resource that found nothing */
 } az_check_config;
 
 typedef struct {
@@ -150,11 +151,31 @@ int az_findings_suppress(az_findings *f, size_t index, const char *justification
 /* Marks the finding at `index` as listed in the baseline. */
 void az_findings_baseline(az_findings *f, size_t index);
 
+/*
+ * A resource check that ran on a resource and found nothing in any variant,
+ * recorded under az_check_config.record_passed (for --include-passed).
+ */
+typedef struct {
+    const az_check *check;
+    const char *file; /* display path of the resource's declaration */
+    az_range range;   /* the declaration */
+    const char *resource_type;
+    const char *resource;
+} az_pass;
+
+/* The passes, once az_findings_sort has put them in order (file, line,
+ * check, resource) and dropped those a finding contradicts. */
+size_t az_findings_pass_count(const az_findings *f);
+const az_pass *az_findings_pass(const az_findings *f, size_t index);
+
+/* Adds a copy of `pass`. Returns 0, or -1 when out of memory. */
+int az_findings_add_pass(az_findings *f, const az_pass *pass);
+
 /* Gives the finding at `index` another severity (a configured override). */
 void az_findings_set_severity(az_findings *f, size_t index, az_severity severity);
 
 /* Sorts by file, line, column, check id, resource and message, so that
- * output never depends on the order of work. */
+ * output never depends on the order of work; and settles the passes. */
 void az_findings_sort(az_findings *f);
 
 /*

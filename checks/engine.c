@@ -13,6 +13,8 @@ struct az_findings {
     uint32_t *slots; /* open addressing over items: index + 1, 0 when empty */
     size_t slot_count;
     arena *strings; /* the findings' strings and messages */
+    az_pass *passes;
+    size_t pass_count, pass_cap;
     bool failed;
 };
 
@@ -21,6 +23,7 @@ struct check_context {
     const az_check_config *config;
     const az_check *check;
     const az_deployment *variant; /* the root deployment being checked */
+    bool reported;                /* the current check reported on the current resource */
     az_findings *out;
     char text[160];   /* check_value_text */
     char origin[320]; /* check_value_origin */
@@ -52,6 +55,7 @@ void az_findings_free(az_findings *f)
     if (!f)
         return;
     arena_free(f->strings);
+    free(f->passes);
     free(f->items);
     free(f->slots);
     free(f);
@@ -128,8 +132,113 @@ static int compare_findings(const void *x, const void *y)
     return compare_str(a->message, b->message);
 }
 
+size_t az_findings_pass_count(const az_findings *f)
+{
+    return f->pass_count;
+}
+
+const az_pass *az_findings_pass(const az_findings *f, size_t index)
+{
+    return index < f->pass_count ? &f->passes[index] : NULL;
+}
+
+int az_findings_add_pass(az_findings *f, const az_pass *pass)
+{
+    if (f->pass_count == f->pass_cap) {
+        size_t cap = f->pass_cap ? f->pass_cap * 2 : 64;
+        az_pass *grown = realloc(f->passes, cap * sizeof(*grown));
+        if (!grown) {
+            f->failed = true;
+            return -1;
+        }
+        f->passes = grown;
+        f->pass_cap = cap;
+    }
+    az_pass p = *pass;
+    p.file = keep(f, p.file);
+    p.resource_type = keep(f, p.resource_type);
+    p.resource = keep(f, p.resource);
+    if (f->failed)
+        return -1;
+    f->passes[f->pass_count++] = p;
+    return 0;
+}
+
+static int compare_passes(const void *x, const void *y)
+{
+    const az_pass *a = x, *b = y;
+    int c;
+    if ((c = compare_str(a->file, b->file)))
+        return c;
+    if (a->range.start_line != b->range.start_line)
+        return a->range.start_line < b->range.start_line ? -1 : 1;
+    if (a->range.start_column != b->range.start_column)
+        return a->range.start_column < b->range.start_column ? -1 : 1;
+    if ((c = strcmp(a->check->meta.id, b->check->meta.id)))
+        return c;
+    if ((c = compare_str(a->resource_type, b->resource_type)))
+        return c;
+    return compare_str(a->resource, b->resource);
+}
+
+/* Findings and passes by check, resource type and resource. */
+static int compare_subjects(const az_check *c1, const char *t1, const char *r1, const az_check *c2,
+                            const char *t2, const char *r2)
+{
+    int c;
+    if ((c = strcmp(c1->meta.id, c2->meta.id)))
+        return c;
+    if ((c = compare_str(t1, t2)))
+        return c;
+    return compare_str(r1, r2);
+}
+
+static int compare_finding_subjects(const void *x, const void *y)
+{
+    const az_finding *a = *(const az_finding *const *)x, *b = *(const az_finding *const *)y;
+    return compare_subjects(a->check, a->resource_type, a->resource, b->check, b->resource_type,
+                            b->resource);
+}
+
+static int compare_pass_subject(const void *key, const void *item)
+{
+    const az_pass *p = key;
+    const az_finding *x = *(const az_finding *const *)item;
+    return compare_subjects(p->check, p->resource_type, p->resource, x->check, x->resource_type,
+                            x->resource);
+}
+
+/* One pass per check and resource declaration, and none where a finding of
+ * its check is about its resource in some variant. */
+static void settle_passes(az_findings *f)
+{
+    if (f->pass_count == 0)
+        return;
+    const az_finding **by_subject = malloc((f->count ? f->count : 1) * sizeof(*by_subject));
+    if (!by_subject) {
+        f->failed = true;
+        return;
+    }
+    for (size_t i = 0; i < f->count; i++)
+        by_subject[i] = &f->items[i];
+    if (f->count > 1)
+        qsort(by_subject, f->count, sizeof(*by_subject), compare_finding_subjects);
+    qsort(f->passes, f->pass_count, sizeof(*f->passes), compare_passes);
+    size_t kept = 0;
+    for (size_t i = 0; i < f->pass_count; i++) {
+        if (kept && compare_passes(&f->passes[kept - 1], &f->passes[i]) == 0)
+            continue;
+        if (!f->count || !bsearch(&f->passes[i], by_subject, f->count, sizeof(*by_subject),
+                                  compare_pass_subject))
+            f->passes[kept++] = f->passes[i];
+    }
+    f->pass_count = kept;
+    free(by_subject);
+}
+
 void az_findings_sort(az_findings *f)
 {
+    settle_passes(f);
     if (f->count < 2)
         return;
     qsort(f->items, f->count, sizeof(*f->items), compare_findings);
@@ -433,6 +542,7 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
                            const char *property, char *message)
 {
     az_findings *f = ctx->out;
+    ctx->reported = true;
     if (!message) {
         f->failed = true;
         return;
@@ -583,8 +693,15 @@ static bool applies_to(const az_check *c, const az_resource *r)
 static int visit(az_resource *r, void *ud)
 {
     check_context *ctx = ud;
-    if (applies_to(ctx->check, r))
-        ctx->check->resource(ctx, r);
+    if (!applies_to(ctx->check, r))
+        return 0;
+    ctx->reported = false;
+    ctx->check->resource(ctx, r);
+    if (!ctx->reported && ctx->config && ctx->config->record_passed) {
+        az_pass p = {ctx->check, az_model_file_path(ctx->model, r->range.file), r->range, r->type,
+                     check_resource_name(r)};
+        az_findings_add_pass(ctx->out, &p);
+    }
     return ctx->out->failed ? -1 : 0;
 }
 

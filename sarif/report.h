@@ -16,6 +16,7 @@ typedef struct {
     bool verbose;              /* warnings and skipped files too */
     bool show_notes;           /* note-level findings (--strict) */
     bool show_suppressed;      /* suppressed findings, in the text report (--show-suppressed) */
+    bool include_passed;       /* passed evaluations, in the JSON report (--include-passed) */
     bool baseline;             /* a baseline was applied */
     size_t baseline_unmatched; /* its entries that matched no finding */
 } report_options;

@@ -78,6 +78,22 @@ static cJSON *finding_json(writer *w, const az_finding *x)
     return o;
 }
 
+static cJSON *pass_json(writer *w, const az_pass *p)
+{
+    cJSON *o = cJSON_CreateObject();
+    if (!o) {
+        w->failed = true;
+        return NULL;
+    }
+    add(w, o, "check", cJSON_CreateString(p->check->meta.id));
+    add(w, o, "name", cJSON_CreateString(p->check->meta.name));
+    add(w, o, "file", cJSON_CreateString(p->file ? p->file : ""));
+    add_range(w, o, p->range);
+    add(w, o, "resource_type", cJSON_CreateString(p->resource_type));
+    add(w, o, "resource", cJSON_CreateString(p->resource));
+    return o;
+}
+
 int report_json(FILE *out, const scan_result *r, const report_options *o)
 {
     writer w = {false};
@@ -101,6 +117,13 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         push(&w, findings, finding_json(&w, x));
     }
     add(&w, root, "findings", findings);
+
+    if (o->include_passed) {
+        cJSON *passed = cJSON_CreateArray();
+        for (size_t i = 0; passed && i < az_findings_pass_count(f); i++)
+            push(&w, passed, pass_json(&w, az_findings_pass(f, i)));
+        add(&w, root, "passed", passed);
+    }
 
     cJSON *errors = cJSON_CreateArray();
     for (size_t i = 0; errors && i < scan_result_error_count(r); i++) {
@@ -150,6 +173,8 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         add(&w, summary, "templates", cJSON_CreateNumber((double)scan_result_template_count(r)));
         add(&w, summary, "findings", cJSON_CreateNumber((double)total));
         add(&w, summary, "suppressed", cJSON_CreateNumber((double)suppressed));
+        if (o->include_passed)
+            add(&w, summary, "passed", cJSON_CreateNumber((double)az_findings_pass_count(f)));
         if (o->baseline)
             add(&w, summary, "baseline_unmatched",
                 cJSON_CreateNumber((double)o->baseline_unmatched));

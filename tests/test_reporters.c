@@ -804,3 +804,89 @@ Test(reporters, disk_paths_of_two_arguments_sharing_display_paths)
     assert_opens(r, "main.bicep", "param p string = 'b'");
     scan_result_free(r);
 }
+
+/* --include-passed --------------------------------------------------------- */
+
+static scan_result *scan_recording_passes(const char *path)
+{
+    scan_options so = {0};
+    so.paths = (const char *const[]){path};
+    so.path_count = 1;
+    so.config.record_passed = true;
+    scan_result *r = NULL;
+    cr_assert_eq(scan_run(&so, &r), 0);
+    return r;
+}
+
+static bool has_pass(const scan_result *r, const char *check, const char *resource)
+{
+    const az_findings *f = scan_result_findings(r);
+    for (size_t i = 0; i < az_findings_pass_count(f); i++) {
+        const az_pass *p = az_findings_pass(f, i);
+        if (strcmp(p->check->meta.id, check) == 0 && strcmp(p->resource, resource) == 0)
+            return true;
+    }
+    return false;
+}
+
+Test(reporters, passed_evaluations_are_one_per_check_and_resource)
+{
+    /* Two variants: the storage account is public in one only, so AZS201 does not pass;
+     * the loop's two instances pass AZS301 once. */
+    fixture_write_text(dir, "main.bicep",
+                       "param access string = 'Disabled'\n"
+                       "resource stg 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in "
+                       "range(0, 2): {\n"
+                       "  name: 'st${i}'\n"
+                       "  location: 'westeurope'\n"
+                       "  kind: 'StorageV2'\n"
+                       "  properties: { publicNetworkAccess: access, supportsHttpsTrafficOnly: "
+                       "true }\n"
+                       "}]\n");
+    fixture_write_text(dir, "main.bicepparam", "using 'main.bicep'\nparam access = 'Enabled'\n");
+    fixture_write_text(dir, "dev.bicepparam", "using 'main.bicep'\nparam access = 'Disabled'\n");
+    scan_result *r = scan_recording_passes(dir);
+    cr_assert(has_pass(r, "AZS301", "stg"));
+    cr_assert_not(has_pass(r, "AZS201", "stg"));
+    const az_findings *f = scan_result_findings(r);
+    size_t azs301 = 0;
+    for (size_t i = 0; i < az_findings_pass_count(f); i++) {
+        const az_pass *p = az_findings_pass(f, i);
+        azs301 += strcmp(p->check->meta.id, "AZS301") == 0;
+        cr_assert_str_eq(p->file, "main.bicep");
+        cr_assert_eq(p->range.start_line, 2);
+        /* No check that reported on the resource passed it. */
+        for (size_t k = 0; k < az_findings_count(f); k++)
+            cr_assert(az_findings_get(f, k)->check != p->check, "%s both passed and failed",
+                      p->check->meta.id);
+    }
+    cr_assert_eq(azs301, 1);
+
+    /* JSON lists them only when asked, with a count in the summary. */
+    char *without = render(report_json, r, &plain);
+    cr_assert_null(strstr(without, "\"passed\""));
+    free(without);
+    report_options with = {.include_passed = true};
+    char *json = render(report_json, r, &with);
+    cJSON *doc = cJSON_Parse(json);
+    cr_assert_eq((size_t)cJSON_GetArraySize(path(doc, "passed")), az_findings_pass_count(f));
+    cr_assert_eq((size_t)num(doc, "summary.passed"), az_findings_pass_count(f));
+    cJSON *first = cJSON_GetArrayItem(path(doc, "passed"), 0);
+    cr_assert_str_eq(str(first, "file"), "main.bicep");
+    cr_assert_eq(num(first, "line"), 2);
+    cr_assert_str_eq(str(first, "resource_type"), "Microsoft.Storage/storageAccounts");
+    cJSON_Delete(doc);
+    free(json);
+    scan_result_free(r);
+}
+
+Test(reporters, passes_are_not_recorded_unless_asked)
+{
+    scan_result *r = scan(AZSCAN_SOURCE_DIR "/samples/hardened");
+    cr_assert_eq(az_findings_pass_count(scan_result_findings(r)), 0);
+    scan_result_free(r);
+    r = scan_recording_passes(AZSCAN_SOURCE_DIR "/samples/hardened");
+    cr_assert_gt(az_findings_pass_count(scan_result_findings(r)), 0);
+    cr_assert_eq(az_findings_count(scan_result_findings(r)), 0);
+    scan_result_free(r);
+}
