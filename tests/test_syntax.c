@@ -206,6 +206,29 @@ Test(syntax, fails_cleanly_when_a_diagnostic_cannot_be_allocated)
     source_file_free(src);
 }
 
+/* The Bicep scanner's state is the one allocation a parse makes outside
+ * tree-sitter: without it the parse must end in errors, not a crash. */
+Test(syntax, bicep_parse_survives_the_scanner_allocation_failing)
+{
+    fault_route_tree_sitter_around();
+    const char *text = "var s = 'a // b'\nvar m = '''\nx\n'''\n";
+    source_file *src = source_from(text, strlen(text));
+    for (long n = 0; n < 3; n++) {
+        TSTree *tree = NULL;
+        fault_fail_allocation(n);
+        syntax_status status = syntax_parse(&tree, src, language_grammar(LANGUAGE_BICEP), 0);
+        fault_fail_allocation(-1);
+        cr_assert_eq(status, SYNTAX_OK, "allocation %ld", n);
+        cr_assert_not_null(tree);
+        ts_tree_delete(tree);
+    }
+    /* With the allocation working, the text is valid. */
+    TSTree *tree = parse(src, LANGUAGE_BICEP);
+    cr_assert_not(ts_node_has_error(ts_tree_root_node(tree)));
+    ts_tree_delete(tree);
+    source_file_free(src);
+}
+
 static char *printed(const char *text, language_id language)
 {
     source_file *src = source_from(text, strlen(text));

@@ -40,6 +40,9 @@ typedef struct {
     uint8_t dollars[MAX_DEPTH];
 } Scanner;
 
+/* When calloc fails the payload is NULL: the scanner then serializes
+ * nothing and recognizes no token, so the parse ends in syntax errors
+ * rather than a crash. */
 void *tree_sitter_bicep_external_scanner_create(void)
 {
     return calloc(1, sizeof(Scanner));
@@ -53,6 +56,8 @@ void tree_sitter_bicep_external_scanner_destroy(void *payload)
 unsigned tree_sitter_bicep_external_scanner_serialize(void *payload, char *buffer)
 {
     Scanner *s = payload;
+    if (!s)
+        return 0;
     buffer[0] = (char)s->depth;
     memcpy(buffer + 1, s->dollars, s->depth);
     return 1u + s->depth;
@@ -62,6 +67,8 @@ void tree_sitter_bicep_external_scanner_deserialize(void *payload, const char *b
                                                     unsigned length)
 {
     Scanner *s = payload;
+    if (!s)
+        return;
     s->depth = 0;
     if (length == 0)
         return;
@@ -304,6 +311,8 @@ static bool scan_interpolated_start(Scanner *s, TSLexer *lexer)
 bool tree_sitter_bicep_external_scanner_scan(void *payload, TSLexer *lexer, const bool *valid)
 {
     Scanner *s = payload;
+    if (!s)
+        return false;
 
     /* In error recovery every symbol is valid; leave it to the internal lexer. */
     if (valid[ERROR_SENTINEL])
