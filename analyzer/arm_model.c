@@ -5,6 +5,7 @@
  * children, copy loops, conditions), nested deployments and outputs,
  * evaluating the template expression language in every string.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "arm_json.h"
 #include "armexpr.h"
 #include "builtins.h"
@@ -743,24 +744,15 @@ static int build_outputs(arm_ctx *c)
     return 0;
 }
 
-static bool contains_nocase(const char *s, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; *s; s++)
-        if (strncasecmp(s, needle, n) == 0)
-            return true;
-    return false;
-}
-
 static const char *scope_of_schema(const char *schema)
 {
     if (!schema)
         return "resourceGroup";
-    if (contains_nocase(schema, "subscriptionDeploymentTemplate"))
+    if (strcasestr(schema, "subscriptionDeploymentTemplate"))
         return "subscription";
-    if (contains_nocase(schema, "managementGroupDeploymentTemplate"))
+    if (strcasestr(schema, "managementGroupDeploymentTemplate"))
         return "managementGroup";
-    if (contains_nocase(schema, "tenantDeploymentTemplate"))
+    if (strcasestr(schema, "tenantDeploymentTemplate"))
         return "tenant";
     return "resourceGroup";
 }

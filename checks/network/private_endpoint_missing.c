@@ -13,9 +13,11 @@
  * are not reported: those of the types its group ids name when all of them
  * are known, else every resource.
  */
+#define _GNU_SOURCE /* strcasestr */
 #include "../catalog.h"
 
 #include <stdlib.h>
+#include <string.h>
 #include <strings.h>
 
 typedef struct {
@@ -201,22 +203,13 @@ static void collect_external(pe_targets *t, const az_value *v)
             collect_external(t, v->u.object.members[i].value);
 }
 
-static bool contains_nocase(const char *s, const char *needle)
-{
-    size_t n = strlen(needle);
-    for (; s && *s; s++)
-        if (strncasecmp(s, needle, n) == 0)
-            return true;
-    return false;
-}
-
 /* A registry private-endpoint module whose arguments are not all known (the
  * AVM pattern: one endpoint per item of an optional parameter) may reach
  * anything: what it reaches is unknown, so nothing is reported. */
 static void collect_external_module(pe_targets *t, const az_module *m)
 {
-    bool endpoint_module =
-        contains_nocase(m->path, "private-endpoint") || contains_nocase(m->path, "privateendpoint");
+    bool endpoint_module = (m->path && (strcasestr(m->path, "private-endpoint") ||
+                                        strcasestr(m->path, "privateendpoint")));
     if (endpoint_module && (!m->params || m->loop || az_value_unknown_reason(m->params)))
         t->unknown_any = true;
     collect_external(t, m->params);
