@@ -96,6 +96,8 @@ static const char scan_usage[] =
     "  --verbose                 also list warnings and skipped files\n"
     "  --show-suppressed         list suppressed findings in the text report too\n"
     "  --include-passed          list each check x resource that passed, in JSON\n"
+    "  --color WHEN              colour the text report: auto (default: on a terminal,\n"
+    "                            unless NO_COLOR is set), always or never\n"
     "  --soft-fail               exit 0 whatever is found (usage errors still exit 2)\n"
     "  --require-justification   ignore suppressions that give no reason\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
@@ -361,6 +363,7 @@ typedef struct {
     const char *locations[MAX_LIST_ITEMS + 1], *tags[MAX_LIST_ITEMS + 1];
     size_t location_count, tag_count;
     az_severity fail_on;
+    report_color color;
     uint64_t timeout_micros;
     bool strict, verbose, show_suppressed, soft_fail, require_justification, locations_set,
         tags_set, fail_on_set, no_config, include_passed;
@@ -419,11 +422,12 @@ static report_writer_fn report_writer(const char *format)
 /* Writes one report; a file is written whole under a temporary name, then
  * renamed, so a reader never sees half a report. Returns 0 or -1. */
 static int write_report(const report_request *req, const scan_result *r, const report_options *base,
-                        const char *category)
+                        report_color color, const char *category)
 {
     report_options ro = *base;
-    ro.color = !req->output && strcmp(req->format, "text") == 0 && isatty(STDOUT_FILENO) &&
-               !getenv("NO_COLOR");
+    ro.color =
+        strcmp(req->format, "text") == 0 &&
+        report_color_enabled(color, !req->output && isatty(STDOUT_FILENO), getenv("NO_COLOR"));
     if (!req->output)
         return report_writer(req->format)(stdout, r, &ro, category);
     size_t len = strlen(req->output) + 32;
@@ -497,7 +501,7 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
-                   IS("--required-tags") || IS("--timeout") || IS("--config")) {
+                   IS("--required-tags") || IS("--timeout") || IS("--config") || IS("--color")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
@@ -518,6 +522,11 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
                     f->reports[f->report_count++] = (report_request){"text", NULL};
                 }
                 f->reports[f->report_count - 1].output = value;
+            } else if (IS("--color")) {
+                if (!report_color_parse(value, &f->color))
+                    return usage_error(scan_usage,
+                                       "unknown colour mode '%s': expected auto, always or never",
+                                       value);
             } else if (IS("--category")) {
                 f->category = value;
             } else if (IS("--baseline")) {
@@ -707,11 +716,11 @@ static int run_scan(int argc, char **argv)
     int written = 0;
     if (f.create_baseline) {
         report_request req = {"baseline", f.create_baseline};
-        if (write_report(&req, result, &ro, NULL) != 0)
+        if (write_report(&req, result, &ro, f.color, NULL) != 0)
             written = -1;
     }
     for (size_t i = 0; i < f.report_count; i++)
-        if (write_report(&f.reports[i], result, &ro, f.category) != 0)
+        if (write_report(&f.reports[i], result, &ro, f.color, f.category) != 0)
             written = -1;
 
     const az_findings *findings = scan_result_findings(result);

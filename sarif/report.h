@@ -12,7 +12,7 @@
  */
 
 typedef struct {
-    bool color;                /* ANSI colour, for a terminal */
+    bool color;                /* ANSI colour in the text report, see report_color_enabled */
     bool verbose;              /* warnings and skipped files too */
     bool show_notes;           /* note-level findings (--strict) */
     bool show_suppressed;      /* suppressed findings, in the text report (--show-suppressed) */
@@ -21,8 +21,28 @@ typedef struct {
     size_t baseline_unmatched; /* its entries that matched no finding */
 } report_options;
 
-/* One line per finding: "file:line:col: severity AZSnnn name: message". */
+/*
+ * The terminal report: findings grouped by file, each as
+ * "file:line:col: severity AZSnnn name: message" with its source line, a
+ * caret underline and its related locations as notes (docs/output.md); then
+ * the files that could not be analyzed and a summary. Source lines are read
+ * again through scan_result_disk_path; a file that cannot be read now gets
+ * no snippets.
+ */
 int report_text(FILE *out, const scan_result *r, const report_options *o);
+
+/* --color: when the text report is coloured. */
+typedef enum { REPORT_COLOR_AUTO, REPORT_COLOR_ALWAYS, REPORT_COLOR_NEVER } report_color;
+
+/* Parses "auto", "always" or "never"; false when `text` is none of them. */
+bool report_color_parse(const char *text, report_color *out);
+
+/*
+ * Whether to colour a text report: as asked by always or never; with auto,
+ * only when it goes to a terminal (`tty`) and the NO_COLOR variable
+ * (`no_color`, its value or NULL) is unset or empty, as no-color.org asks.
+ */
+bool report_color_enabled(report_color mode, bool tty, const char *no_color);
 
 /* The stable JSON document described in docs/output.md. */
 int report_json(FILE *out, const scan_result *r, const report_options *o);

@@ -1,69 +1,192 @@
 #include "report.h"
+#include "report_terminal.h"
+#include "source.h"
 
-static const char *severity_color(az_severity s)
+#include <limits.h>
+#include <string.h>
+
+#define BOLD "\033[1m"
+#define DIM "\033[2m"
+#define RESET "\033[0m"
+
+static const char *const severity_colors[] = {
+    [AZ_SEVERITY_NOTE] = DIM,
+    [AZ_SEVERITY_LOW] = "\033[36m",
+    [AZ_SEVERITY_MEDIUM] = "\033[33m",
+    [AZ_SEVERITY_HIGH] = "\033[31m",
+    [AZ_SEVERITY_CRITICAL] = "\033[1;31m",
+};
+
+static const char *const color_names[] = {
+    [REPORT_COLOR_AUTO] = "auto",
+    [REPORT_COLOR_ALWAYS] = "always",
+    [REPORT_COLOR_NEVER] = "never",
+};
+
+bool report_color_parse(const char *text, report_color *out)
 {
-    switch (s) {
-    case AZ_SEVERITY_CRITICAL:
-        return "\033[1;31m";
-    case AZ_SEVERITY_HIGH:
-        return "\033[31m";
-    case AZ_SEVERITY_MEDIUM:
-        return "\033[33m";
-    case AZ_SEVERITY_LOW:
-        return "\033[36m";
-    default:
-        return "\033[2m";
+    for (size_t i = 0; i < sizeof(color_names) / sizeof(*color_names); i++) {
+        if (strcmp(text, color_names[i]) == 0) {
+            *out = (report_color)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool report_color_enabled(report_color mode, bool tty, const char *no_color)
+{
+    if (mode != REPORT_COLOR_AUTO)
+        return mode == REPORT_COLOR_ALWAYS;
+    return tty && !(no_color && *no_color);
+}
+
+/* The file whose findings are being written. Findings come sorted by file
+ * and line, so each file is read once and a cursor walks it forward. */
+typedef struct {
+    const scan_result *result;
+    const char *display; /* the file of `src`, or NULL before the first */
+    source_file *src;    /* NULL when the file cannot be read now */
+    const char *at;      /* the start of line `at_line` */
+    unsigned at_line;
+} text_source;
+
+/* Reads `display` unless it is the file read already; -1 when out of memory. */
+static int source_open(text_source *s, const char *display)
+{
+    if (s->display && strcmp(s->display, display) == 0)
+        return 0;
+    source_file_free(s->src);
+    s->src = NULL;
+    s->display = display;
+    const char *disk = scan_result_disk_path(s->result, display);
+    if (disk && source_file_read(&s->src, disk, NULL) == SOURCE_ERR_NOMEM)
+        return -1;
+    if (s->src) {
+        s->at = source_file_text(s->src);
+        s->at_line = 1;
+    }
+    return 0;
+}
+
+/* Line `number` of the file read, without its line break; false when there
+ * is no such line. */
+static bool source_line(text_source *s, unsigned number, const char **text, size_t *len)
+{
+    if (!s->src || number == 0)
+        return false;
+    const char *begin = source_file_text(s->src), *end = begin + source_file_length(s->src);
+    if (number < s->at_line) {
+        s->at = begin;
+        s->at_line = 1;
+    }
+    for (; s->at_line < number; s->at_line++) {
+        const char *nl = memchr(s->at, '\n', (size_t)(end - s->at));
+        if (!nl)
+            return false;
+        s->at = nl + 1;
+    }
+    const char *nl = memchr(s->at, '\n', (size_t)(end - s->at));
+    *text = s->at;
+    *len = (size_t)((nl ? nl : end) - s->at);
+    if (*len > 0 && s->at[*len - 1] == '\r')
+        (*len)--;
+    return true;
+}
+
+static bool accepted(const az_finding *x)
+{
+    return x->suppressed || x->baselined;
+}
+
+static bool shown(const az_finding *x, const report_options *o)
+{
+    return (x->severity != AZ_SEVERITY_NOTE || o->show_notes) &&
+           (!accepted(x) || o->show_suppressed);
+}
+
+/* "FILE (3 findings, 1 suppressed)" over the findings of x[first]'s file. */
+static void write_header(FILE *out, const az_findings *f, size_t first, const report_options *o)
+{
+    const char *file = az_findings_get(f, first)->file;
+    size_t open = 0, closed = 0;
+    for (size_t i = first; i < az_findings_count(f); i++) {
+        const az_finding *x = az_findings_get(f, i);
+        if (strcmp(x->file, file) != 0)
+            break;
+        if (shown(x, o))
+            *(accepted(x) ? &closed : &open) += 1;
+    }
+    fputs(o->color ? BOLD : "", out);
+    report_terminal_puts(out, file);
+    fprintf(out, " (%zu finding%s", open, open == 1 ? "" : "s");
+    if (closed)
+        fprintf(out, ", %zu suppressed", closed);
+    fprintf(out, ")%s\n", o->color ? RESET : "");
+}
+
+static void write_finding(FILE *out, const az_finding *x, text_source *s, bool color)
+{
+    const char *sev = color ? severity_colors[x->severity] : NULL;
+    report_terminal_puts(out, x->file);
+    fprintf(out, ":%u:%u: %s%s%s %s %s: ", x->range.start_line, x->range.start_column,
+            sev ? sev : "", az_severity_name(x->severity), sev ? RESET : "", x->check->meta.id,
+            x->check->meta.name);
+    report_terminal_puts(out, x->message);
+    if (x->variant) {
+        fputs(" [variant ", out);
+        report_terminal_puts(out, x->variant);
+        fputc(']', out);
+    }
+    if (x->suppressed) {
+        fputs(" [suppressed", out);
+        if (x->justification) {
+            fputs(": ", out);
+            report_terminal_puts(out, x->justification);
+        }
+        fputc(']', out);
+    } else if (x->baselined) {
+        fputs(" [in the baseline]", out);
+    }
+    fputc('\n', out);
+
+    const az_range *g = &x->range;
+    const char *text;
+    size_t len;
+    if (source_line(s, g->start_line, &text, &len))
+        report_terminal_snippet(out, text, len, g->start_line, g->start_column,
+                                g->end_line > g->start_line    ? UINT_MAX
+                                : g->end_line == g->start_line ? g->end_column
+                                                               : 0,
+                                sev);
+    for (size_t k = 0; k < x->related_count; k++) {
+        fprintf(out, "  %s", color ? DIM : "");
+        report_terminal_puts(out, x->related[k].file);
+        fprintf(out, ":%u:%u: note: ", x->related[k].range.start_line,
+                x->related[k].range.start_column);
+        report_terminal_puts(out, x->related[k].label);
+        fprintf(out, "%s\n", color ? RESET : "");
     }
 }
 
-int report_text(FILE *out, const scan_result *r, const report_options *o)
+/* "file:line:col: error: message", the position when there is one. */
+static void write_problem(FILE *out, const char *file, bool positioned, unsigned line,
+                          unsigned column, const char *kind, const char *color, const char *message)
 {
-    const az_findings *f = scan_result_findings(r);
-    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
-    for (size_t i = 0; i < az_findings_count(f); i++) {
-        const az_finding *x = az_findings_get(f, i);
-        if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
-            continue;
-        if (x->suppressed || x->baselined) {
-            suppressed++;
-            if (!o->show_suppressed)
-                continue;
-        } else {
-            counts[x->severity]++;
-        }
-        fprintf(out, "%s:%u:%u: %s%s%s %s %s: %s", x->file, x->range.start_line,
-                x->range.start_column, o->color ? severity_color(x->severity) : "",
-                az_severity_name(x->severity), o->color ? "\033[0m" : "", x->check->meta.id,
-                x->check->meta.name, x->message);
-        if (x->variant)
-            fprintf(out, " [variant %s]", x->variant);
-        if (x->suppressed)
-            fprintf(out, " [suppressed%s%s]", x->justification ? ": " : "",
-                    x->justification ? x->justification : "");
-        else if (x->baselined)
-            fprintf(out, " [in the baseline]");
-        fputc('\n', out);
-        for (size_t k = 0; k < x->related_count; k++)
-            fprintf(out, "  %s:%u:%u: note: %s\n", x->related[k].file,
-                    x->related[k].range.start_line, x->related[k].range.start_column,
-                    x->related[k].label);
+    if (file) {
+        report_terminal_puts(out, file);
+        if (positioned)
+            fprintf(out, ":%u:%u", line, column);
+        fputs(": ", out);
     }
-    for (size_t i = 0; i < scan_result_error_count(r); i++) {
-        const scan_error *e = scan_result_error(r, i);
-        if (e->has_position)
-            fprintf(out, "%s:%u:%u: error: %s\n", e->file, e->line, e->column, e->message);
-        else
-            fprintf(out, "%s: error: %s\n", e->file, e->message);
-    }
-    if (o->verbose) {
-        for (size_t i = 0; i < scan_result_warning_count(r); i++) {
-            const scan_warning *w = scan_result_warning(r, i);
-            if (w->file)
-                fprintf(out, "%s:%u:%u: warning: %s\n", w->file, w->line, w->column, w->message);
-            else
-                fprintf(out, "warning: %s\n", w->message);
-        }
-    }
+    fprintf(out, "%s%s%s: ", color ? color : "", kind, color ? RESET : "");
+    report_terminal_puts(out, message);
+    fputc('\n', out);
+}
+
+static void write_summary(FILE *out, const scan_result *r, const report_options *o,
+                          const size_t *counts, size_t suppressed)
+{
     size_t total = 0;
     for (int s = AZ_SEVERITY_LOW; s <= AZ_SEVERITY_CRITICAL; s++)
         total += counts[s];
@@ -78,5 +201,55 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
     if (o->baseline)
         fprintf(out, "baseline: %zu entr%s no longer match%s a finding\n", o->baseline_unmatched,
                 o->baseline_unmatched == 1 ? "y" : "ies", o->baseline_unmatched == 1 ? "es" : "");
+}
+
+int report_text(FILE *out, const scan_result *r, const report_options *o)
+{
+    const az_findings *f = scan_result_findings(r);
+    size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
+    text_source src = {r, NULL, NULL, NULL, 0};
+    bool written = false; /* a blank line then separates what follows */
+    for (size_t i = 0; i < az_findings_count(f); i++) {
+        const az_finding *x = az_findings_get(f, i);
+        if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
+            continue;
+        if (accepted(x))
+            suppressed++;
+        else
+            counts[x->severity]++;
+        if (!shown(x, o))
+            continue;
+        if (!src.display || strcmp(src.display, x->file) != 0) {
+            if (written)
+                fputc('\n', out);
+            write_header(out, f, i, o);
+            written = true;
+            if (source_open(&src, x->file) != 0) {
+                source_file_free(src.src);
+                return -1;
+            }
+        }
+        write_finding(out, x, &src, o->color);
+    }
+    source_file_free(src.src);
+
+    size_t errors = scan_result_error_count(r), warnings = scan_result_warning_count(r);
+    if (written && (errors || (o->verbose && warnings)))
+        fputc('\n', out);
+    for (size_t i = 0; i < errors; i++) {
+        const scan_error *e = scan_result_error(r, i);
+        write_problem(out, e->file, e->has_position, e->line, e->column, "error",
+                      o->color ? severity_colors[AZ_SEVERITY_CRITICAL] : NULL, e->message);
+        written = true;
+    }
+    for (size_t i = 0; o->verbose && i < warnings; i++) {
+        const scan_warning *w = scan_result_warning(r, i);
+        write_problem(out, w->file, w->file != NULL, w->line, w->column, "warning",
+                      o->color ? severity_colors[AZ_SEVERITY_MEDIUM] : NULL, w->message);
+        written = true;
+    }
+    if (written)
+        fputc('\n', out);
+    write_summary(out, r, o, counts, suppressed);
     return ferror(out) ? -1 : 0;
 }

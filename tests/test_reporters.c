@@ -1,11 +1,13 @@
-/* The SARIF, JUnit and GitHub reporters, over scans of tests/fixtures/reporters. */
+/* The text, SARIF, JUnit and GitHub reporters, over scans of tests/fixtures/reporters. */
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "fault.h"
 #include "fs_fixture.h"
 #include "report.h"
+#include "report_terminal.h"
 
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,6 +150,317 @@ static size_t count_of(const char *haystack, const char *needle)
 static void assert_contains(const char *haystack, const char *needle)
 {
     cr_assert(strstr(haystack, needle), "expected \"%s\" in:\n%s", needle, haystack);
+}
+
+/* Text ----------------------------------------------------------------------- */
+
+/* report_terminal_snippet's output for a line, uncoloured. */
+static char *snippet(const char *line, unsigned start, unsigned end)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cr_assert_not_null(out);
+    report_terminal_snippet(out, line, strlen(line), 7, start, end, NULL);
+    fclose(out);
+    return text;
+}
+
+static void assert_snippet(const char *line, unsigned start, unsigned end, const char *expected)
+{
+    char *got = snippet(line, start, end);
+    cr_assert_str_eq(got, expected, "got:\n%s\nexpected:\n%s", got, expected);
+    free(got);
+}
+
+Test(reporters, snippet_underlines_the_range)
+{
+    assert_snippet("  minimumTlsVersion: 'TLS1_0'", 22, 30,
+                   "    7 |   minimumTlsVersion: 'TLS1_0'\n"
+                   "      |                      ^~~~~~~~\n");
+}
+
+Test(reporters, snippet_at_column_1_and_of_an_empty_range)
+{
+    assert_snippet("resource stg", 1, 9, "    7 | resource stg\n      | ^~~~~~~~\n");
+    assert_snippet("resource stg", 1, 1, "    7 | resource stg\n      | ^\n");
+    /* Past the end of the line: just after it. */
+    assert_snippet("x", 5, 9, "    7 | x\n      |  ^\n");
+    assert_snippet("", 1, 2, "    7 |\n      | ^\n");
+}
+
+Test(reporters, snippet_expands_tabs_in_the_line_and_under_it)
+{
+    /* A tab takes the columns to the next multiple of 4, in both lines. */
+    assert_snippet("\tkey: 'val'", 7, 12,
+                   "    7 |     key: 'val'\n"
+                   "      |          ^~~~~\n");
+    assert_snippet("ab\tc\td", 6, 7, "    7 | ab  c   d\n      |         ^\n");
+    /* A tab inside the range is underlined whole. */
+    assert_snippet("a\tb", 2, 3, "    7 | a   b\n      |  ^~~\n");
+}
+
+Test(reporters, snippet_counts_a_column_per_code_point)
+{
+    /* é takes two bytes, 😀 four: one column each. */
+    assert_snippet("/* é😀 */ 'v'", 10, 13,
+                   "    7 | /* é😀 */ 'v'\n"
+                   "      |          ^~~\n");
+}
+
+Test(reporters, snippet_of_a_range_over_several_lines_stops_at_the_line_end)
+{
+    assert_snippet("  properties: {", 3, UINT_MAX,
+                   "    7 |   properties: {\n"
+                   "      |   ^~~~~~~~~~~~~\n");
+}
+
+Test(reporters, snippet_shows_control_characters_as_replacements)
+{
+    /* An escape sequence in a template must not reach the terminal, nor a
+     * bidirectional override reorder the line above its underline. */
+    assert_snippet("a\033[2Jb\u202Ec 'x'", 10, 13,
+                   "    7 | a\uFFFD[2Jb\uFFFDc 'x'\n"
+                   "      |          ^~~\n");
+}
+
+/* A line of `n` columns: digits repeating, so that cuts show where they are. */
+static char *long_line(size_t n)
+{
+    char *line = malloc(n + 1);
+    cr_assert_not_null(line);
+    for (size_t i = 0; i < n; i++)
+        line[i] = (char)('0' + i % 10);
+    line[n] = '\0';
+    return line;
+}
+
+/* The source and underline rows of a snippet, after their gutters. */
+static void split_snippet(char *text, char **source, char **underline)
+{
+    char *nl = strchr(text, '\n');
+    cr_assert_not_null(nl);
+    *nl = '\0';
+    cr_assert_eq(strncmp(text, "    7 | ", 8), 0);
+    cr_assert_eq(strncmp(nl + 1, "      | ", 8), 0);
+    *source = text + 8;
+    *underline = nl + 1 + 8;
+    nl = strchr(*underline, '\n');
+    cr_assert_not_null(nl);
+    *nl = '\0';
+}
+
+Test(reporters, snippet_cuts_long_lines_around_the_range)
+{
+    char *line = long_line(300), *source, *underline;
+    cr_assert_gt(300, REPORT_TERMINAL_WIDTH);
+
+    /* Near the start: cut after it. */
+    char *text = snippet(line, 5, 8);
+    split_snippet(text, &source, &underline);
+    cr_assert_eq(strlen(source), REPORT_TERMINAL_WIDTH);
+    cr_assert_eq(strncmp(source, line, REPORT_TERMINAL_WIDTH - 3), 0);
+    cr_assert_str_eq(source + REPORT_TERMINAL_WIDTH - 3, "...");
+    cr_assert_str_eq(underline, "    ^~~");
+    free(text);
+
+    /* In the middle: cut on both sides, some context kept before the range. */
+    text = snippet(line, 201, 206);
+    split_snippet(text, &source, &underline);
+    cr_assert_eq(strlen(source), REPORT_TERMINAL_WIDTH);
+    cr_assert_eq(strncmp(source, "...", 3), 0);
+    cr_assert_str_eq(source + REPORT_TERMINAL_WIDTH - 3, "...");
+    size_t caret = strlen(underline) - strlen("^~~~~");
+    cr_assert_str_eq(underline + caret, "^~~~~");
+    cr_assert_eq(strspn(underline, " "), caret);
+    cr_assert_eq(strncmp(source + caret, line + 200, 5), 0, "the caret is not under the range");
+    cr_assert_gt(caret, 3 + 10);
+    free(text);
+
+    /* Near the end: cut before it only. */
+    text = snippet(line, 295, 297);
+    split_snippet(text, &source, &underline);
+    cr_assert_eq(strlen(source), REPORT_TERMINAL_WIDTH);
+    cr_assert_eq(strncmp(source, "...", 3), 0);
+    cr_assert_str_eq(source + 3, line + 300 - (REPORT_TERMINAL_WIDTH - 3));
+    caret = strspn(underline, " ");
+    cr_assert_str_eq(underline + caret, "^~");
+    cr_assert_eq(strncmp(source + caret, line + 294, 2), 0);
+
+    /* A range longer than the window is cut with the line. */
+    free(text);
+    text = snippet(line, 1, 250);
+    split_snippet(text, &source, &underline);
+    cr_assert_eq(strlen(underline), REPORT_TERMINAL_WIDTH - 3);
+    free(text);
+    free(line);
+}
+
+Test(reporters, snippet_colours_the_underline_and_dims_the_gutter)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cr_assert_not_null(out);
+    report_terminal_snippet(out, "x = 1", 5, 3, 5, 6, "\033[31m");
+    fclose(out);
+    cr_assert_str_eq(text, "\033[2m    3 |\033[0m x = 1\n"
+                           "\033[2m      |\033[0m     \033[31m^\033[0m\n");
+    free(text);
+}
+
+Test(reporters, terminal_text_is_made_safe)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cr_assert_not_null(out);
+    report_terminal_puts(out, "st<\r\n>\tx\x01\x7F\xC2\x9B\u2067\xFF caf\u00E9 \U0001F600");
+    fclose(out);
+    cr_assert_str_eq(text, "st<\uFFFD\uFFFD>\tx\uFFFD\uFFFD\uFFFD\uFFFD\uFFFD caf\u00E9 "
+                           "\U0001F600");
+    free(text);
+}
+
+Test(reporters, color_only_on_a_terminal_without_no_color)
+{
+    static const struct {
+        report_color mode;
+        bool tty;
+        const char *no_color;
+        bool expected;
+    } cases[] = {
+        {REPORT_COLOR_AUTO, true, NULL, true},   {REPORT_COLOR_AUTO, true, "", true},
+        {REPORT_COLOR_AUTO, true, "1", false},   {REPORT_COLOR_AUTO, true, "0", false},
+        {REPORT_COLOR_AUTO, false, NULL, false}, {REPORT_COLOR_ALWAYS, false, NULL, true},
+        {REPORT_COLOR_ALWAYS, true, "1", true},  {REPORT_COLOR_NEVER, true, NULL, false},
+        {REPORT_COLOR_NEVER, false, "", false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+        cr_assert_eq(report_color_enabled(cases[i].mode, cases[i].tty, cases[i].no_color),
+                     cases[i].expected, "case %zu", i);
+    report_color mode = REPORT_COLOR_NEVER;
+    cr_assert(report_color_parse("auto", &mode));
+    cr_assert_eq(mode, REPORT_COLOR_AUTO);
+    cr_assert(report_color_parse("always", &mode));
+    cr_assert_eq(mode, REPORT_COLOR_ALWAYS);
+    cr_assert(report_color_parse("never", &mode));
+    cr_assert_eq(mode, REPORT_COLOR_NEVER);
+    cr_assert_not(report_color_parse("yes", &mode));
+    cr_assert_not(report_color_parse("", &mode));
+}
+
+static const char multiline_fixture[] =
+    "param access string = 'Enabled'\n"
+    "\n"
+    "resource stg 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+    "  name: 'st'\n"
+    "  location: 'westeurope'\n"
+    "  properties: {\n"
+    "\tpublicNetworkAccess: /* é */ access\n"
+    "  }\n"
+    "}\n";
+
+static const char nic_fixture[] =
+    "resource pip 'Microsoft.Network/publicIPAddresses@2023-09-01' = {\n"
+    "  name: 'pip'\n"
+    "  location: 'westeurope'\n"
+    "  properties: { publicIPAllocationMethod: 'Static' }\n"
+    "}\n"
+    "\n"
+    "resource nic 'Microsoft.Network/networkInterfaces@2023-09-01' = {\n"
+    "  name: 'nic'\n"
+    "  location: 'westeurope'\n"
+    "  properties: {\n"
+    "    ipConfigurations: [\n"
+    "      {\n"
+    "        name: 'ip'\n"
+    "        properties: {\n"
+    "          publicIPAddress: union({ id: pip.id },\n"
+    "            {})\n"
+    "        }\n"
+    "      }\n"
+    "    ]\n"
+    "  }\n"
+    "}\n";
+
+Test(reporters, text_groups_findings_by_file_with_snippets_and_notes)
+{
+    fixture_write_text(dir, "main.bicep", multiline_fixture);
+    fixture_write_text(dir, "nic.bicep", nic_fixture);
+    fixture_write_text(dir, "other.bicep", "param p string\n");
+    fixture_write_text(dir, "z.bicep",
+                       "resource x 'Microsoft.Storage/storageAccounts@2023-01-01' "
+                       "= {\n  name: 'x'\n  location: 'westeurope'\n"
+                       "  properties: { minimumTlsVersion: 'TLS1_0' }\n}\n");
+    scan_result *r = scan(dir);
+    char *text = render(report_text, r, &plain);
+    cr_assert(strncmp(text, "main.bicep (", 12) == 0, "%s", text);
+    cr_assert_eq(count_of(text, "\nz.bicep ("), 1);
+    cr_assert_null(strstr(text, "other.bicep"));
+    /* The value after a tab and an accent, with its parameter's default as a note. */
+    assert_contains(text, "main.bicep:7:31: high AZS201 public-network-access: ");
+    assert_contains(text, "\n    7 |     publicNetworkAccess: /* é */ access\n"
+                          "      |                                  ^~~~~~\n"
+                          "  main.bicep:1:23: note: default of parameter 'access'\n");
+    /* A value over two lines: underlined to the end of the first. */
+    assert_contains(text, "nic.bicep:15:28: medium AZS209 vm-nic-public-ip: ");
+    assert_contains(text, "\n   15 |           publicIPAddress: union({ id: pip.id },\n"
+                          "      |                            ^~~~~~~~~~~~~~~~~~~~~\n");
+    assert_contains(text, "\n\nnic.bicep (");
+    assert_contains(text, "\n\nz.bicep (");
+    assert_contains(text, " in 4 files, 4 templates; 0 errors; 0 suppressed\n");
+    cr_assert_null(strchr(text, '\033'));
+    free(text);
+
+    report_options color = {.color = true};
+    text = render(report_text, r, &color);
+    assert_contains(text, "\033[1mmain.bicep (");
+    assert_contains(text, ": \033[31mhigh\033[0m AZS201 ");
+    assert_contains(text, "\033[31m^~~~~~\033[0m\n");
+    free(text);
+    scan_result_free(r);
+}
+
+Test(reporters, text_without_the_file_has_no_snippets)
+{
+    fixture_write_text(dir, "main.bicep", multiline_fixture);
+    scan_result *r = scan(dir);
+    char *path = fixture_path(dir, "main.bicep");
+    cr_assert_eq(remove(path), 0);
+    free(path);
+    char *text = render(report_text, r, &plain);
+    assert_contains(text, "main.bicep:7:31: high AZS201 public-network-access: ");
+    assert_contains(text, "\n  main.bicep:1:23: note: default of parameter 'access'\n");
+    cr_assert_null(strstr(text, " | "), "a snippet in:\n%s", text);
+    free(text);
+    scan_result_free(r);
+}
+
+Test(reporters, text_shows_suppressed_findings_only_when_asked)
+{
+    fixture_write_text(dir, "main.bicep",
+                       "resource stg 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "  location: 'westeurope'\n"
+                       "  properties: {\n"
+                       "    // azscan-disable-next-line AZS302: legacy clients until June\n"
+                       "    minimumTlsVersion: 'TLS1_0'\n"
+                       "  }\n"
+                       "}\n");
+    scan_result *r = scan(dir);
+    char *text = render(report_text, r, &plain);
+    cr_assert_null(strstr(text, "AZS302"));
+    assert_contains(text, "; 1 suppressed\n");
+    free(text);
+    report_options shown = {.show_suppressed = true};
+    text = render(report_text, r, &shown);
+    assert_contains(text, "AZS302 minimum-tls-version: ");
+    assert_contains(text, " [suppressed: legacy clients until June]\n"
+                          "    6 |     minimumTlsVersion: 'TLS1_0'\n");
+    assert_contains(text, " findings, 1 suppressed)\n");
+    free(text);
+    scan_result_free(r);
 }
 
 /* SARIF ---------------------------------------------------------------------- */
@@ -674,7 +987,7 @@ static void assert_opens(const scan_result *r, const char *display, const char *
 
 /* Failures ------------------------------------------------------------------- */
 
-static const reporter reporters_all[] = {sarif_plain, report_junit, report_github};
+static const reporter reporters_all[] = {report_text, sarif_plain, report_junit, report_github};
 
 Test(reporters, write_errors_are_returned)
 {
