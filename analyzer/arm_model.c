@@ -310,8 +310,9 @@ static int build_parameters(arm_ctx *c, const az_value *args)
         az_value *value;
         if (args && args->kind == AZ_UNKNOWN)
             value = az_value_relocate(c->a, args, p->range);
-        else if (arg && arg->value)
+        else if (arg && arg->value && !(arg->value->kind == AZ_NULL && p->default_value))
             value = arg->value;
+        /* A null argument is none given: the default applies. */
         else if (p->default_value)
             value = mark_through(c, p->default_value, AZ_ORIGIN_PARAMETER_DEFAULT, p->name);
         else
@@ -504,6 +505,19 @@ static int build_one(arm_ctx *c, const az_value *raw, const char *symbol, az_res
     return children ? build_resource_list(c, children, r) : 0;
 }
 
+/* What a false condition guards is modelled quietly: see az_eval_quiet_enter. */
+static int build_guarded(arm_ctx *c, const az_value *raw, const char *symbol, az_resource *parent,
+                         az_value *cond, az_loop *info)
+{
+    bool dead = az_condition_false(cond);
+    if (dead)
+        az_eval_quiet_enter(c->ev);
+    int rc = build_one(c, raw, symbol, parent, cond, info);
+    if (dead)
+        az_eval_quiet_leave(c->ev);
+    return rc;
+}
+
 /* One declaration, expanded over its copy loop. */
 static int build_declaration(arm_ctx *c, const az_value *raw, const char *symbol,
                              az_resource *parent)
@@ -516,7 +530,7 @@ static int build_declaration(arm_ctx *c, const az_value *raw, const char *symbol
     const az_value *copy = section(raw, "copy");
     if (!copy || copy->kind != AZ_OBJECT) {
         az_value *cond = cond_raw ? eval_json(c, cond_raw) : NULL;
-        return build_one(c, raw, symbol, parent, cond, NULL);
+        return build_guarded(c, raw, symbol, parent, cond, NULL);
     }
     const char *loop_name = string_of(section(copy, "name"));
     az_value *count = eval_json(c, section(copy, "count"));
@@ -541,7 +555,7 @@ static int build_declaration(arm_ctx *c, const az_value *raw, const char *symbol
         info->index = (uint32_t)i;
         info->symbolic = !known;
         az_value *cond = cond_raw ? eval_json(c, cond_raw) : NULL;
-        rc = build_one(c, raw, symbol, parent, cond, info);
+        rc = build_guarded(c, raw, symbol, parent, cond, info);
     }
     c->loop = loop.outer;
     return rc;

@@ -386,8 +386,10 @@ static az_value *param_value(const bicep_scope *s, bicep_symbol *sym)
     az_value *v;
     if (args && args->kind == AZ_UNKNOWN)
         v = az_value_unknown(a, name_range, args->u.unknown.reason);
-    else if (m)
+    else if (m && !(m->value && m->value->kind == AZ_NULL && sym->default_value))
         v = m->value;
+    /* ARM takes a null argument as none given: the default applies (AVM
+     * passes optional settings on as `item.?setting`). */
     else if (sym->default_value)
         v = sym->default_value;
     else
@@ -626,6 +628,32 @@ static az_value *nested_condition(bicep_build *bb, az_value *parent, az_value *o
     return own;
 }
 
+/* The scope, name and id of a resource instance. */
+static bool resource_instance_name(bicep_build *bb, bicep_symbol *sym, bicep_instance *inst,
+                                   bicep_scope *s, TSNode name_node, TSNode parent_node,
+                                   TSNode scope_node)
+{
+    arena *a = bb->a;
+    if (!ts_node_is_null(scope_node) && !(inst->scope = bicep_eval(s, scope_node)))
+        return false;
+    az_range at = bicep_range(s, field(sym->decl, "name"));
+    inst->declared_name = ts_node_is_null(name_node)
+                              ? az_eval_error(bb->ev, at, "resource '%s' has no name", sym->name)
+                              : bicep_eval(s, name_node);
+    if (!inst->declared_name)
+        return false;
+    bool unresolved_parent = !ts_node_is_null(parent_node) && !inst->parent;
+    if (unresolved_parent)
+        inst->name = az_value_unknown(a, inst->declared_name->range, "unresolved parent");
+    else
+        inst->name = inst->parent ? name_join(bb, inst->parent->name, inst->declared_name)
+                                  : inst->declared_name;
+    return inst->name &&
+           (inst->id = model_resource_id(
+                bb->ev, bb->root->target_scope ? bb->root->target_scope : "resourceGroup",
+                inst->type, inst->name, inst->scope, inst->name->range));
+}
+
 /* Names, types, ids, conditions and scopes of a resource's instances. */
 static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, az_range use)
 {
@@ -665,25 +693,13 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
         if (nest_parent && nest_parent->condition &&
             !(inst->condition = nested_condition(bb, nest_parent->condition, inst->condition)))
             return false;
-        if (!ts_node_is_null(scope_node) && !(inst->scope = bicep_eval(&s, scope_node)))
-            return false;
-        az_range at = bicep_range(&s, field(sym->decl, "name"));
-        inst->declared_name =
-            ts_node_is_null(name_node)
-                ? az_eval_error(bb->ev, at, "resource '%s' has no name", sym->name)
-                : bicep_eval(&s, name_node);
-        if (!inst->declared_name)
-            return false;
-        bool unresolved_parent = !ts_node_is_null(parent_node) && !inst->parent;
-        if (unresolved_parent)
-            inst->name = az_value_unknown(a, inst->declared_name->range, "unresolved parent");
-        else
-            inst->name = inst->parent ? name_join(bb, inst->parent->name, inst->declared_name)
-                                      : inst->declared_name;
-        if (!inst->name ||
-            !(inst->id = model_resource_id(
-                  bb->ev, bb->root->target_scope ? bb->root->target_scope : "resourceGroup",
-                  inst->type, inst->name, inst->scope, inst->name->range)))
+        bool dead = az_condition_false(inst->condition);
+        if (dead)
+            az_eval_quiet_enter(bb->ev);
+        bool ok = resource_instance_name(bb, sym, inst, &s, name_node, parent_node, scope_node);
+        if (dead)
+            az_eval_quiet_leave(bb->ev);
+        if (!ok)
             return false;
     }
     return true;
@@ -702,11 +718,16 @@ static bool module_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh)
         if (!ts_node_is_null(sh.if_node) &&
             !(inst->condition = bicep_eval(&s, field(sh.if_node, "condition"))))
             return false;
-        if (!ts_node_is_null(name_node) && !(inst->declared_name = bicep_eval(&s, name_node)))
-            return false;
-        if (!ts_node_is_null(scope_node) && !(inst->scope = bicep_eval(&s, scope_node)))
-            return false;
-        if (!ts_node_is_null(params_node) && !(inst->body = bicep_eval(&s, params_node)))
+        bool dead = az_condition_false(inst->condition);
+        if (dead)
+            az_eval_quiet_enter(bb->ev);
+        bool ok =
+            (ts_node_is_null(name_node) || (inst->declared_name = bicep_eval(&s, name_node))) &&
+            (ts_node_is_null(scope_node) || (inst->scope = bicep_eval(&s, scope_node))) &&
+            (ts_node_is_null(params_node) || (inst->body = bicep_eval(&s, params_node)));
+        if (dead)
+            az_eval_quiet_leave(bb->ev);
+        if (!ok)
             return false;
     }
     return true;
@@ -781,7 +802,13 @@ static bool module_build(bicep_build *bb, bicep_symbol *sym)
         az_value *args = inst->body ? module_args(bb, inst->body) : NULL;
         if (inst->body && !args)
             return false;
-        if (az_builder_build_module(bb->b, sym->file->f, path, path_at, bb->d, m, args) < 0)
+        bool dead = az_condition_false(inst->condition);
+        if (dead)
+            az_eval_quiet_enter(bb->ev);
+        int rc = az_builder_build_module(bb->b, sym->file->f, path, path_at, bb->d, m, args);
+        if (dead)
+            az_eval_quiet_leave(bb->ev);
+        if (rc < 0)
             return false;
     }
     return true;
@@ -812,7 +839,12 @@ bool bicep_symbol_finish(bicep_build *bb, bicep_symbol *sym, az_range use)
             bicep_scope s = instance_scope(bb, sym, inst, binds);
             az_value *values[] = {inst->declared_name, inst->scope};
             bicep_given given = {keys, values, 2};
+            bool dead = az_condition_false(inst->condition);
+            if (dead)
+                az_eval_quiet_enter(bb->ev);
             ok = (inst->body = bicep_eval_body(&s, object, &given)) != NULL;
+            if (dead)
+                az_eval_quiet_leave(bb->ev);
         }
     }
     az_eval_leave(bb->ev);

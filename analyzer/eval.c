@@ -15,6 +15,7 @@ struct az_eval {
     uint64_t work;
     bool exhausted;
     uint32_t depth, module_depth;
+    uint32_t quiet; /* az_eval_quiet_enter nesting */
 };
 
 az_limits az_limits_default(void)
@@ -111,9 +112,25 @@ static bool warning_room(az_eval *ev, az_range at)
     return false;
 }
 
+void az_eval_quiet_enter(az_eval *ev)
+{
+    ev->quiet++;
+}
+
+void az_eval_quiet_leave(az_eval *ev)
+{
+    if (ev->quiet)
+        ev->quiet--;
+}
+
+bool az_condition_false(const az_value *condition)
+{
+    return condition && condition->kind == AZ_BOOL && !condition->u.boolean;
+}
+
 void az_eval_warn(az_eval *ev, az_range at, const char *fmt, ...)
 {
-    if (!warning_room(ev, at))
+    if (ev->quiet || !warning_room(ev, at))
         return;
     va_list ap;
     va_start(ap, fmt);
@@ -154,7 +171,7 @@ az_value *az_eval_error(az_eval *ev, az_range at, const char *fmt, ...)
     va_end(ap);
     if (!message)
         return NULL;
-    if (warning_room(ev, at))
+    if (!ev->quiet && warning_room(ev, at))
         warning_add(ev, at, message);
     return az_value_unknown(ev->arena, at, message);
 }

@@ -63,6 +63,19 @@ const az_warning *az_eval_warning(const az_eval *ev, size_t index);
 void az_eval_warn(az_eval *ev, az_range at, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/*
+ * Code that never runs (a resource or module whose condition is false) is
+ * still modelled, but the type errors it meets, such as split() of a null
+ * optional parameter that the condition guards, are not the template's
+ * problem: between enter and leave, az_eval_warn and az_eval_error add no
+ * warning. Bounds still warn. Calls nest.
+ */
+void az_eval_quiet_enter(az_eval *ev);
+void az_eval_quiet_leave(az_eval *ev);
+
+/* Whether `condition` is known to be false: what it guards never runs. */
+bool az_condition_false(const az_value *condition);
+
 /* --- Unknown results ----------------------------------------------------- */
 
 /* An unknown value at `at` with a formatted reason and no warning. NULL only

@@ -298,3 +298,27 @@ Test(arm_model, bicep_nested_resources_take_their_parents_condition)
     cr_assert(both->condition && both->condition->kind == AZ_BOOL);
     cr_assert_not(both->condition->u.boolean);
 }
+
+static bool warned_on_line(uint32_t line)
+{
+    for (uint32_t i = 0; i < az_model_warning_count(M); i++)
+        if (az_model_warning(M, i)->range.start_line == line)
+            return true;
+    return false;
+}
+
+/* A resource whose condition is false is modelled without warnings about
+ * the type errors its condition guards against; the same error elsewhere
+ * is reported. A null nested-deployment argument gives the default. */
+Test(arm_model, false_conditions_are_quiet_and_null_arguments_take_defaults)
+{
+    az_deployment *d = build_variant("dead.json", NULL, 0);
+    cr_assert_eq(count_of(d, "Microsoft.Storage/storageAccounts"), 2);
+    cr_assert_not(warned_on_line(12));
+    cr_assert(warned_on_line(18));
+    cr_assert_eq(d->module_count, 1);
+    az_resource *kv = resource(d->modules[0]->child, "Microsoft.KeyVault/vaults", 0);
+    const az_value *days = az_query_value(kv->body, "properties.softDeleteRetentionInDays");
+    cr_assert(days && days->kind == AZ_INT);
+    cr_assert_eq(days->u.integer, 30);
+}

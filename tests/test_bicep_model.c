@@ -916,3 +916,28 @@ Test(bicep_model, unknown_symbols_and_syntax_errors)
     cr_assert(warned("unknown symbol", 1));
     expect_str(var(d, "c"), "fine");
 }
+
+/* What a false condition guards is modelled, but its type errors (split()
+ * of the null that the condition tests for) are not warned about. */
+Test(bicep_model, no_warnings_from_code_that_never_runs)
+{
+    az_deployment *d = build("dead", "main.bicep", NULL);
+    cr_assert_eq(res(d, "workspace", 0)->condition->kind, AZ_BOOL);
+    cr_assert_not(warned_on_line(6));
+    cr_assert_not(warned_on_line(7));
+    cr_assert_not(warned_on_line(14));
+    cr_assert_not(warned_on_line(30));
+    cr_assert(warned("split()", 23), "the deployed resource's mistake is still reported");
+    cr_assert_not_null(res(d, "never", 0)->body);
+}
+
+/* ARM takes a null module argument as none given: the default applies. */
+Test(bicep_model, null_module_argument_takes_the_default)
+{
+    az_deployment *d = build("dead", "main.bicep", NULL);
+    az_deployment *child = mod(d, "on", 0)->child;
+    cr_assert_not_null(child);
+    const az_value *days = at(res(child, "vault", 0)->body, "properties.softDeleteRetentionInDays");
+    cr_assert_eq(days->kind, AZ_INT);
+    cr_assert_eq(days->u.integer, 30);
+}
