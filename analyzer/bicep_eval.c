@@ -593,9 +593,15 @@ static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool 
 {
     az_eval *ev = s->bb->ev;
     az_range at = bicep_range(s, node);
-    while (bicep_is(node, "parenthesized_expression")) {
+    /* (res) and res! name the resource as res does. */
+    for (;;) {
         uint32_t i = 0;
-        node = next_child(node, &i);
+        if (bicep_is(node, "parenthesized_expression"))
+            node = next_child(node, &i);
+        else if (bicep_is(node, "non_null_expression"))
+            node = field(node, "expression");
+        else
+            break;
     }
 
     if (bicep_is(node, "identifier")) {

@@ -941,3 +941,17 @@ Test(bicep_model, null_module_argument_takes_the_default)
     cr_assert_eq(days->kind, AZ_INT);
     cr_assert_eq(days->u.integer, 30);
 }
+
+/* `res!` and `(res)` name the resource: its runtime properties are unknown,
+ * not a type error. */
+Test(bicep_model, non_null_assertion_on_a_resource_reference)
+{
+    az_deployment *d = build("resources", "non-null.bicep", NULL);
+    cr_assert_eq(az_model_warning_count(M), 0);
+    const char *names[] = {"a", "b", "c"};
+    for (size_t i = 0; i < 3; i++) {
+        const az_value *v = var(d, names[i]);
+        cr_assert_eq(v->kind, AZ_UNKNOWN);
+        cr_assert_str_eq(v->u.unknown.reason, "'uai.properties' is only known after deployment");
+    }
+}
