@@ -1394,13 +1394,25 @@ static az_value *fn_union(call *c)
     for (size_t i = 0; i < c->nargs; i++) {
         for (uint32_t j = 0; j < c->args[i]->u.array.count; j++) {
             az_value *v = c->args[i]->u.array.items[j];
-            const char *reason = az_value_unknown_reason(v);
-            if (reason)
-                return unknown_as(c, reason); /* cannot tell whether it repeats */
             if (!az_eval_spend(c->ev, 1 + n / 16, c->at))
                 return bound_unknown(c);
-            if (!seen(items, n, v))
-                items[n++] = v;
+            /* An item with unknown parts is kept when its known parts set it
+             * apart from every earlier item, as they usually do. */
+            const az_value *maybe = NULL;
+            bool repeated = false;
+            for (size_t k = 0; k < n && !repeated; k++) {
+                az_equality e = az_value_compare(items[k], v, false);
+                repeated = e == AZ_EQUAL;
+                if (e == AZ_EQUAL_UNKNOWN && !maybe)
+                    maybe = items[k];
+            }
+            if (repeated)
+                continue;
+            if (maybe) {
+                const char *reason = az_value_unknown_reason(v);
+                return unknown_as(c, reason ? reason : az_value_unknown_reason(maybe));
+            }
+            items[n++] = v;
         }
     }
     return make_array(c, items, n);

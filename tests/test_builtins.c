@@ -399,6 +399,20 @@ Test(builtins, union_of_arrays_is_distinct)
     expect("[union(createArray('a'), createArray('A'))]", "[\"a\", \"A\"]");
     expect_unknown("[union(createArray(1), createArray(parameters('unknownA')))]",
                    "parameters('unknown')", NULL);
+    /* Items with unknown parts stay when their known parts tell them apart. */
+    expect("[length(union(createArray(), createArray(createObject('name', 'k1', 'value', "
+           "parameters('unknownA')))))]",
+           "1");
+    expect("[length(union(createArray(createObject('name', 'a', 'v', parameters('unknownA'))), "
+           "createArray(createObject('name', 'b', 'v', parameters('unknownA')))))]",
+           "2");
+    expect("[length(union(createArray(createObject('name', 'a', 'v', parameters('unknownA'))), "
+           "createArray(1, 'a')))]",
+           "3");
+    /* ... and make the union unknown when they may repeat an item. */
+    expect_unknown("[union(createArray(createObject('name', 'a', 'v', parameters('unknownA'))), "
+                   "createArray(createObject('name', 'a', 'v', 1)))]",
+                   "parameters('unknown')", NULL);
 }
 
 Test(builtins, intersection)
