@@ -50,8 +50,12 @@ struct arm_ctx {
     uint32_t var_count;
     const az_value *var_copies; /* the variables' "copy" array, or NULL */
     arm_loop *loop;
-    arm_ctx *outer; /* for nested deployments evaluated in the outer scope */
+    arm_ctx *outer;             /* for nested deployments evaluated in the outer scope */
+    const az_value *param_args; /* the deployment's parameter values, or NULL */
+    uint8_t *param_state;       /* per parameter: 0 not evaluated, 1 in progress, 2 done */
 };
+
+static int parameter_evaluate(arm_ctx *c, uint32_t index);
 
 static az_value *eval_json(arm_ctx *c, const az_value *raw);
 
@@ -80,6 +84,18 @@ static az_value *env_parameter(void *ud, const char *name, size_t len, az_range 
     az_parameter *p = find_parameter(c, name, len);
     if (!p)
         return az_eval_error(c->ev, at, "parameters(): no parameter named '%.*s'", (int)len, name);
+    /* A default may name a parameter declared after it: evaluate that one now. */
+    uint32_t index = 0;
+    while (c->d->parameters[index] != p)
+        index++;
+    if (!p->value && c->param_state && c->param_state[index] == 0) {
+        if (!az_eval_enter(c->ev, at))
+            return az_eval_unknown(c->ev, at, "parameter '%s' nested too deeply", p->name);
+        int rc = parameter_evaluate(c, index);
+        az_eval_leave(c->ev);
+        if (rc)
+            return NULL;
+    }
     if (!p->value)
         return az_eval_unknown(c->ev, at, "parameter '%s' is being evaluated", p->name);
     return az_value_relocate(c->a, p->value, at);
@@ -282,11 +298,54 @@ static const char *string_of(const az_value *v)
     return v && v->kind == AZ_STRING ? v->u.string.ptr : NULL;
 }
 
+/* Evaluates parameter `index` of the deployment: its argument, or its default. */
+static int parameter_evaluate(arm_ctx *c, uint32_t index)
+{
+    az_parameter *p = c->d->parameters[index];
+    const az_member *m = &section(c->template, "parameters")->u.object.members[index];
+    const az_value *args = c->param_args;
+    c->param_state[index] = 1;
+    const az_value *def = section(m->value, "defaultValue");
+    const az_value *allowed = section(m->value, "allowedValues");
+    p->allowed = allowed ? eval_json(c, allowed) : NULL;
+    if (def) {
+        p->default_value = eval_json(c, def);
+        if (!p->default_value)
+            return -1;
+    }
+    const az_member *arg = args ? az_value_member(args, m->key, m->key_len) : NULL;
+    az_value *value;
+    if (args && args->kind == AZ_UNKNOWN)
+        value = az_value_relocate(c->a, args, p->range);
+    else if (arg && arg->value && !(arg->value->kind == AZ_NULL && p->default_value))
+        value = arg->value;
+    /* A null argument is none given: the default applies. */
+    else if (p->default_value)
+        value = mark_through(c, p->default_value, AZ_ORIGIN_PARAMETER_DEFAULT, p->name);
+    else
+        value = az_eval_unknown(c->ev, p->range, "parameter '%s' has no value", p->name);
+    if (value && p->secure && !(value->flags & AZ_VALUE_SECURE)) {
+        value = az_value_relocate(c->a, value, value->range);
+        if (value)
+            value->flags |= AZ_VALUE_SECURE;
+    }
+    if (!value)
+        return -1;
+    p->value = value;
+    c->param_state[index] = 2;
+    return 0;
+}
+
+/* Declares every parameter first, then evaluates them in order. */
 static int build_parameters(arm_ctx *c, const az_value *args)
 {
     const az_value *params = section(c->template, "parameters");
-    if (!params || params->kind != AZ_OBJECT)
+    if (!params || params->kind != AZ_OBJECT || params->u.object.count == 0)
         return 0;
+    c->param_args = args;
+    c->param_state = arena_calloc(c->a, params->u.object.count, 1);
+    if (!c->param_state)
+        return -1;
     for (uint32_t i = 0; i < params->u.object.count; i++) {
         const az_member *m = &params->u.object.members[i];
         az_parameter *p = az_deployment_add_parameter(c->b, c->d);
@@ -298,34 +357,10 @@ static int build_parameters(arm_ctx *c, const az_value *args)
         p->type = type;
         p->secure = type && (strcasecmp(type, "securestring") == 0 ||
                              strcasecmp(type, "secureobject") == 0);
-        const az_value *def = section(m->value, "defaultValue");
-        const az_value *allowed = section(m->value, "allowedValues");
-        p->allowed = allowed ? eval_json(c, allowed) : NULL;
-        if (def) {
-            p->default_value = eval_json(c, def);
-            if (!p->default_value)
-                return -1;
-        }
-        const az_member *arg = args ? az_value_member(args, m->key, m->key_len) : NULL;
-        az_value *value;
-        if (args && args->kind == AZ_UNKNOWN)
-            value = az_value_relocate(c->a, args, p->range);
-        else if (arg && arg->value && !(arg->value->kind == AZ_NULL && p->default_value))
-            value = arg->value;
-        /* A null argument is none given: the default applies. */
-        else if (p->default_value)
-            value = mark_through(c, p->default_value, AZ_ORIGIN_PARAMETER_DEFAULT, p->name);
-        else
-            value = az_eval_unknown(c->ev, p->range, "parameter '%s' has no value", p->name);
-        if (value && p->secure && !(value->flags & AZ_VALUE_SECURE)) {
-            value = az_value_relocate(c->a, value, value->range);
-            if (value)
-                value->flags |= AZ_VALUE_SECURE;
-        }
-        if (!value)
-            return -1;
-        p->value = value;
     }
+    for (uint32_t i = 0; i < params->u.object.count; i++)
+        if (c->param_state[i] == 0 && parameter_evaluate(c, i))
+            return -1;
     return 0;
 }
 

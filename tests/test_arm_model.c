@@ -3,8 +3,10 @@
 
 #include <criterion/criterion.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #define DIR AZSCAN_TEST_FIXTURES "/model/arm"
 
@@ -321,4 +323,44 @@ Test(arm_model, false_conditions_are_quiet_and_null_arguments_take_defaults)
     const az_value *days = az_query_value(kv->body, "properties.softDeleteRetentionInDays");
     cr_assert(days && days->kind == AZ_INT);
     cr_assert_eq(days->u.integer, 30);
+}
+
+/* ARM lets a default name a parameter declared after it; a cycle stays unknown. */
+Test(arm_model, parameter_defaults_may_name_later_parameters)
+{
+    az_deployment *d = build_variant("parameter-order.json", NULL, 0);
+    expect_str(param(d, "name")->value, "contoso.com");
+    expect_str(param(d, "domainName")->value, "contoso.com");
+    cr_assert_not(warned("no parameter named"));
+    cr_assert_eq(param(d, "first")->value->kind, AZ_UNKNOWN);
+    cr_assert_eq(param(d, "second")->value->kind, AZ_UNKNOWN);
+}
+
+/* A chain of defaults each naming the next is bounded by the depth limit. */
+Test(arm_model, long_parameter_chains_are_bounded)
+{
+    char dir[] = "/tmp/azscan-arm-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    char path[512];
+    snprintf(path, sizeof(path), "%s/chain.json", dir);
+    FILE *f = fopen(path, "w");
+    cr_assert(f);
+    fprintf(f, "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+               "deploymentTemplate.json#\", \"parameters\": {");
+    for (int i = 0; i < 5000; i++)
+        fprintf(f, "\"p%d\": {\"type\": \"int\", \"defaultValue\": \"[parameters('p%d')]\"},", i,
+                i + 1);
+    fprintf(f, "\"p5000\": {\"type\": \"int\", \"defaultValue\": 7}}, \"resources\": []}");
+    fclose(f);
+    char err[256];
+    cr_assert_eq(az_model_build_file(&M, dir, path, "chain.json", NULL, NULL, err, sizeof(err)), 0,
+                 "%s", err);
+    az_deployment *d = az_model_deployment(M, 0);
+    cr_assert_eq(param(d, "p0")->value->kind, AZ_UNKNOWN);
+    cr_assert(warned("evaluation bound reached"));
+    az_value *last = param(d, "p4999")->value;
+    cr_assert_eq(last->kind, AZ_INT);
+    cr_assert_eq(last->u.integer, 7);
+    remove(path);
+    rmdir(dir);
 }
