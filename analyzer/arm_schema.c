@@ -1,4 +1,5 @@
 #include "arm_schema.h"
+#include "json_string.h"
 
 #include <string.h>
 #include <strings.h>
@@ -52,17 +53,6 @@ static int skip_blank(scanner *s)
     return 0;
 }
 
-static int hex_value(char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /*
  * Reads the string starting at the opening quote under the cursor, decoding
  * the escapes that can appear in a key or URL into `out` (ASCII \uXXXX only;
@@ -85,7 +75,7 @@ static long read_string(scanner *s, char *out, size_t cap)
             if (e == 'u') {
                 int code = 0;
                 for (int k = 0; k < 4; k++) {
-                    int h = at_end(s) ? -1 : hex_value(s->text[s->pos]);
+                    int h = at_end(s) ? -1 : json_hex_digit(s->text[s->pos]);
                     if (h < 0)
                         break;
                     code = code * 16 + h;

@@ -2,7 +2,7 @@
 
 #include "utf8.h"
 
-static int hex_value(char c)
+int json_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
         return c - '0';
@@ -19,7 +19,7 @@ static int read_hex4(const char *s, size_t len, size_t i, uint32_t *out)
         return -1;
     uint32_t v = 0;
     for (size_t k = 0; k < 4; k++) {
-        int h = hex_value(s[i + k]);
+        int h = json_hex_digit(s[i + k]);
         if (h < 0)
             return -1;
         v = v * 16 + (uint32_t)h;

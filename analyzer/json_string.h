@@ -12,4 +12,7 @@
  */
 size_t json_string_unescape(const char *s, size_t len, char *out);
 
+/* The value of a hexadecimal digit, or -1 for any other character. */
+int json_hex_digit(char c);
+
 #endif

@@ -113,17 +113,25 @@ static int compare_str(const char *a, const char *b)
     return strcmp(a ? a : "", b ? b : "");
 }
 
+/* By file, line, column and check: the order every report lists things in. */
+static int compare_places(const char *file1, az_range r1, const az_check *c1, const char *file2,
+                          az_range r2, const az_check *c2)
+{
+    int c;
+    if ((c = compare_str(file1, file2)))
+        return c;
+    if (r1.start_line != r2.start_line)
+        return r1.start_line < r2.start_line ? -1 : 1;
+    if (r1.start_column != r2.start_column)
+        return r1.start_column < r2.start_column ? -1 : 1;
+    return strcmp(c1->meta.id, c2->meta.id);
+}
+
 static int compare_findings(const void *x, const void *y)
 {
     const az_finding *a = x, *b = y;
     int c;
-    if ((c = compare_str(a->file, b->file)))
-        return c;
-    if (a->range.start_line != b->range.start_line)
-        return a->range.start_line < b->range.start_line ? -1 : 1;
-    if (a->range.start_column != b->range.start_column)
-        return a->range.start_column < b->range.start_column ? -1 : 1;
-    if ((c = strcmp(a->check->meta.id, b->check->meta.id)))
+    if ((c = compare_places(a->file, a->range, a->check, b->file, b->range, b->check)))
         return c;
     if ((c = compare_str(a->variant, b->variant)))
         return c;
@@ -168,13 +176,7 @@ static int compare_passes(const void *x, const void *y)
 {
     const az_pass *a = x, *b = y;
     int c;
-    if ((c = compare_str(a->file, b->file)))
-        return c;
-    if (a->range.start_line != b->range.start_line)
-        return a->range.start_line < b->range.start_line ? -1 : 1;
-    if (a->range.start_column != b->range.start_column)
-        return a->range.start_column < b->range.start_column ? -1 : 1;
-    if ((c = strcmp(a->check->meta.id, b->check->meta.id)))
+    if ((c = compare_places(a->file, a->range, a->check, b->file, b->range, b->check)))
         return c;
     if ((c = compare_str(a->resource_type, b->resource_type)))
         return c;
