@@ -14,7 +14,7 @@
 typedef struct {
     bool color;                /* ANSI colour in the text report, see report_color_enabled */
     bool verbose;              /* warnings and skipped files too */
-    bool show_notes;           /* note-level findings (--strict) */
+    bool show_notes;           /* note-level findings (not in JUnit, whose cases pass or fail) */
     bool show_suppressed;      /* suppressed findings, in the text report (--show-suppressed) */
     bool include_passed;       /* passed evaluations, in the JSON report (--include-passed) */
     bool baseline;             /* a baseline was applied */
