@@ -23,11 +23,10 @@ static void run(check_context *ctx, const az_deployment *d)
         const az_parameter *p = d->parameters[i];
         if (p->secure || !may_hold_secret(p) || !secrets_name_is_secret(p->name))
             continue;
-        const char *file = az_model_file_path(check_model(ctx), p->range.file);
         check_report_at(ctx, "parameter", p->name, p->range, NULL, NULL,
-                        "Parameter '%s' (%s:%u) looks like it holds a secret but is not secure: "
-                        "its value is shown in the deployment history and logs",
-                        p->name, file ? file : "?", p->range.start_line);
+                        "Parameter '%s' looks like it holds a secret but is not secure: its "
+                        "value is shown in the deployment history and logs",
+                        p->name);
     }
 }
 
