@@ -25,6 +25,12 @@ static analysis_status finish(analysis *a, int nomem, analysis **out)
 analysis_status analysis_run(analysis **out, const char *path, language_id language,
                              const analysis_options *options)
 {
+    return analysis_run_from(out, NULL, path, language, options);
+}
+
+analysis_status analysis_run_from(analysis **out, const file_provider *files, const char *path,
+                                  language_id language, const analysis_options *options)
+{
     *out = NULL;
     analysis *a = calloc(1, sizeof(*a));
     if (!a)
@@ -35,7 +41,7 @@ analysis_status analysis_run(analysis **out, const char *path, language_id langu
 
     char message[256];
     source_error err;
-    source_status read = source_file_read(&a->source, path, &err);
+    source_status read = file_provider_read(files, path, &a->source, &err);
     if (read == SOURCE_ERR_NOMEM)
         return finish(a, 1, out);
     if (read != SOURCE_OK) {

@@ -2,6 +2,7 @@
 #define AZSCAN_ANALYSIS_H
 
 #include "diagnostic.h"
+#include "file_provider.h"
 #include "language.h"
 #include "source.h"
 
@@ -51,6 +52,10 @@ typedef struct analysis analysis;
  */
 analysis_status analysis_run(analysis **out, const char *path, language_id language,
                              const analysis_options *options);
+
+/* analysis_run, reading the file through `files` (NULL: the disk). */
+analysis_status analysis_run_from(analysis **out, const file_provider *files, const char *path,
+                                  language_id language, const analysis_options *options);
 
 void analysis_free(analysis *a);
 

@@ -128,6 +128,22 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
                         const char *display_path, const char *param_file, const az_limits *limits,
                         char *err, size_t err_size);
 
+typedef struct file_provider file_provider;
+
+/* Where az_model_build_from reads files, and how it names them. */
+typedef struct {
+    const file_provider *files; /* NULL: the disk */
+    /* Display paths are relative to this directory, which must hold the
+     * scan root; NULL: the scan root. Git modes name files from the work
+     * tree's root whatever the scan path. */
+    const char *display_root;
+} az_build_source;
+
+/* az_model_build_file, reading through `source` (NULL: the disk). */
+int az_model_build_from(az_model **out, const az_build_source *source, const char *scan_root,
+                        const char *disk_path, const char *display_path, const char *param_file,
+                        const az_limits *limits, char *err, size_t err_size);
+
 void az_model_free(az_model *m);
 
 /* The file table: index 0 is the template itself. Paths are display paths. */

@@ -1,10 +1,10 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "model_build.h"
+#include "file_provider.h"
 #include "model_internal.h"
 #include "syntax.h"
 #include "utf8.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -27,7 +27,9 @@ struct az_builder {
     az_model *model;
     arena *arena;
     az_eval *eval;
-    char *root; /* the scan root, resolved, without a trailing slash */
+    char *root;                    /* the scan root, resolved, without a trailing slash */
+    char *display_root;            /* display paths are relative to it; NULL: root */
+    const file_provider *provider; /* NULL: the disk */
     az_loaded_file **files;
     size_t file_count, file_cap;
     char **stack; /* resolved paths of the templates being built, innermost last */
@@ -143,6 +145,18 @@ static const char *path_under_root(const az_builder *b, const char *resolved)
     return resolved + n + 1;
 }
 
+/* The display path of `resolved`, which lies under the root. */
+static const char *display_of(const az_builder *b, const char *resolved)
+{
+    if (!b->display_root)
+        return path_under_root(b, resolved);
+    size_t n = strlen(b->display_root);
+    if (strcmp(b->display_root, "/") == 0)
+        return resolved + 1;
+    return strncmp(resolved, b->display_root, n) == 0 && resolved[n] == '/' ? resolved + n + 1
+                                                                            : NULL;
+}
+
 static void loaded_file_free(az_loaded_file *f)
 {
     if (!f)
@@ -192,7 +206,7 @@ static az_loaded_file *builder_load(az_builder *b, const char *resolved, const c
         goto nomem;
     }
     source_error serr;
-    if (source_file_read(&f->src, resolved, &serr) != SOURCE_OK) {
+    if (file_provider_read(b->provider, resolved, &f->src, &serr) != SOURCE_OK) {
         char why[256];
         snprintf(err, err_size, "%s", source_error_describe(&serr, why, sizeof(why)));
         loaded_file_free(f);
@@ -274,7 +288,7 @@ static char *resolve_local(az_builder *b, const az_loaded_file *from, const char
         free(joined);
         return NULL;
     }
-    char *resolved = realpath(joined, NULL);
+    char *resolved = file_provider_resolve(b->provider, joined);
     free(joined);
     if (!resolved) {
         az_builder_warn(b, at, "%s path '%s' does not name a readable file", what, path);
@@ -293,7 +307,7 @@ static const az_loaded_file *load_local(az_builder *b, const az_loaded_file *fro
                                         const char *path)
 {
     char err[300];
-    az_loaded_file *f = builder_load(b, resolved, path_under_root(b, resolved), err, sizeof(err));
+    az_loaded_file *f = builder_load(b, resolved, display_of(b, resolved), err, sizeof(err));
     if (!f)
         az_builder_warn(b, at, "%s '%s' cannot be read: %s", what, path, err);
     (void)from;
@@ -402,17 +416,17 @@ static int find_parameter_files(az_builder *b, const az_loaded_file *tmpl, char 
     const char *dot = strrchr(base, '.');
     size_t stem_len = dot ? (size_t)(dot - base) : strlen(base);
 
-    DIR *dh = opendir(*dir ? dir : "/");
-    if (!dh) {
+    char **names;
+    size_t name_count;
+    if (file_provider_list(b->provider, dir, &names, &name_count) != 0) {
         free(dir);
-        return 0;
+        return -1;
     }
     char **list = NULL;
     size_t n = 0, cap = 0;
     int rc = 0;
-    struct dirent *de;
-    while ((de = readdir(dh))) {
-        const char *name = de->d_name;
+    for (size_t i = 0; i < name_count; i++) {
+        const char *name = names[i];
         bool take = false;
         if (strncmp(name, base, stem_len) == 0 &&
             strncmp(name + stem_len, ".parameters.", 12) == 0 && has_suffix(name, ".json"))
@@ -439,9 +453,8 @@ static int find_parameter_files(az_builder *b, const az_loaded_file *tmpl, char 
         snprintf(list[n], len, "%s/%s", dir, name);
         n++;
     }
-    closedir(dh);
+    file_provider_names_free(names, name_count);
     free(dir);
-    (void)b;
     if (n)
         qsort(list, n, sizeof(*list), compare_strings);
     *out = list;
@@ -457,7 +470,7 @@ static int evaluate_parameters(az_builder *b, const az_loaded_file *tmpl, const 
 {
     *args = NULL;
     *pf_out = NULL;
-    const char *display = path_under_root(b, resolved);
+    const char *display = display_of(b, resolved);
     char err[300];
     az_loaded_file *pf = builder_load(b, resolved, display ? display : resolved, err, sizeof(err));
     if (!pf) {
@@ -480,7 +493,7 @@ static int evaluate_parameters(az_builder *b, const az_loaded_file *tmpl, const 
                 if (!joined)
                     return -1;
                 snprintf(joined, len, "%.*s/%s", (int)dl, pf->disk_path, using_path);
-                target = realpath(joined, NULL);
+                target = file_provider_resolve(b->provider, joined);
                 free(joined);
             }
             bool same = target && strcmp(target, tmpl->disk_path) == 0;
@@ -519,6 +532,7 @@ static void builder_free(az_builder *b)
     free(b->files);
     free(b->stack);
     free(b->root);
+    free(b->display_root);
     free(b->positions);
     az_eval_free(b->eval);
 }
@@ -539,6 +553,14 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
                         const char *display_path, const char *param_file, const az_limits *limits,
                         char *err, size_t err_size)
 {
+    return az_model_build_from(out, NULL, scan_root, disk_path, display_path, param_file, limits,
+                               err, err_size);
+}
+
+int az_model_build_from(az_model **out, const az_build_source *source, const char *scan_root,
+                        const char *disk_path, const char *display_path, const char *param_file,
+                        const az_limits *limits, char *err, size_t err_size)
+{
     char scratch[8];
     if (!err) {
         err = scratch;
@@ -553,9 +575,18 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
     }
     b.arena = b.model->arena;
     b.eval = az_eval_new(b.arena, limits);
-    b.root = realpath(scan_root, NULL);
+    b.provider = source ? source->files : NULL;
+    b.root = file_provider_resolve(b.provider, scan_root);
+    if (source && source->display_root && b.root) {
+        b.display_root = file_provider_resolve(b.provider, source->display_root);
+        /* A display root that does not hold the scan root would name nothing. */
+        if (b.display_root && !display_of(&b, b.root) && strcmp(b.display_root, b.root) != 0) {
+            free(b.display_root);
+            b.display_root = NULL;
+        }
+    }
     b.positions = calloc(1, sizeof(*b.positions));
-    char *resolved = realpath(disk_path, NULL);
+    char *resolved = file_provider_resolve(b.provider, disk_path);
     if (!b.eval || !b.root || !resolved || !b.positions) {
         snprintf(err, err_size, "%s", !resolved ? strerror(errno) : "out of memory");
         goto fail;
@@ -589,7 +620,7 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
             goto fail;
         }
         char terr[300];
-        tmpl = builder_load(&b, target, path_under_root(&b, target), terr, sizeof(terr));
+        tmpl = builder_load(&b, target, display_of(&b, target), terr, sizeof(terr));
         free(target);
         if (!tmpl) {
             snprintf(err, err_size, "its template cannot be read: %s", terr);
@@ -598,7 +629,7 @@ int az_model_build_file(az_model **out, const char *scan_root, const char *disk_
         if (build_variant(&b, tmpl, pf, args))
             goto nomem;
     } else if (param_file) {
-        char *pf_resolved = realpath(param_file, NULL);
+        char *pf_resolved = file_provider_resolve(b.provider, param_file);
         if (!pf_resolved) {
             snprintf(err, err_size, "parameter file '%s': %s", param_file, strerror(errno));
             goto fail;

@@ -36,6 +36,8 @@ struct scan_result {
     scan_path *paths;
     size_t path_count, path_cap;
     size_t files, templates;
+    const file_provider *provider;
+    const char *display_root;
     bool failed;
 };
 
@@ -110,6 +112,8 @@ static void add_path(scan_result *r, const char *display, const char *disk)
 static void add_model_paths(scan_result *r, const az_model *m, const char *root,
                             const discover_entry *e)
 {
+    if (r->display_root)
+        root = r->display_root;
     for (uint32_t i = 0; i < az_model_file_count(m); i++) {
         const char *display = az_model_file_path(m, i);
         if (strcmp(display, e->display_path) == 0 || display[0] == '/') {
@@ -221,7 +225,8 @@ static bool syntax_check(scan_result *r, const scan_options *o, const discover_e
 {
     analysis *a;
     analysis_options ao = {o->parse_timeout_micros};
-    analysis_status status = analysis_run(&a, e->disk_path, language_for_path(e->disk_path), &ao);
+    analysis_status status =
+        analysis_run_from(&a, o->provider, e->disk_path, language_for_path(e->disk_path), &ao);
     if (status == ANALYSIS_NOMEM) {
         r->failed = true;
         return false;
@@ -236,21 +241,24 @@ static bool syntax_check(scan_result *r, const scan_options *o, const discover_e
     return parsed;
 }
 
-static void model_and_check(scan_result *r, const scan_options *o, const discover_entry *e)
+/* `given_root` is a given file's scan root; NULL for a discovered file. */
+static void model_and_check(scan_result *r, const scan_options *o, const discover_entry *e,
+                            const char *given_root)
 {
-    const char *arg = argument_of(o, e);
-    char *root = root_of(arg);
+    char *root = given_root ? strdup(given_root) : root_of(argument_of(o, e));
     if (!root) {
         r->failed = true;
         return;
     }
-    /* Display paths in the model are relative to the root, as discovery's are. */
+    /* Display paths in the model are relative to the root, as discovery's
+     * are, or to the display root when there is one. */
     az_model *m = NULL;
     char err[300];
     const char *param_file = o->param_file;
     if (!param_file && o->param_file_for)
         param_file = o->param_file_for(e->disk_path, o->param_file_ud);
-    if (az_model_build_file(&m, root, e->disk_path, e->display_path, param_file, NULL, err,
+    az_build_source source = {o->provider, o->display_root};
+    if (az_model_build_from(&m, &source, root, e->disk_path, e->display_path, param_file, NULL, err,
                             sizeof(err)) != 0) {
         if (strcmp(err, "out of memory") == 0)
             r->failed = true;
@@ -288,10 +296,24 @@ static int apply_comment_suppressions(scan_result *r, const scan_options *o)
     for (size_t i = 0; i < r->path_count; i++)
         files[i] = (suppress_file){r->paths[i].display, r->paths[i].disk};
     selection sel = {o};
-    suppress_options so = {o->config.require_justification, selected, &sel, suppression_warning, r};
+    suppress_options so = {
+        o->config.require_justification, selected, &sel, suppression_warning, r, o->provider};
     int rc = suppress_comments_apply(r->findings, files, r->path_count, &so);
     free(files);
     return rc;
+}
+
+static void analyze_entry(scan_result *r, const scan_options *o, const discover_entry *e,
+                          const char *given_root)
+{
+    r->files++;
+    add_path(r, e->display_path, e->disk_path);
+    /* A file that could not be read or parsed has nothing to model. */
+    bool parsed = syntax_check(r, o, e);
+    /* Parameter files are read as variants of their templates. */
+    bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
+    if (is_template && parsed)
+        model_and_check(r, o, e, given_root);
 }
 
 int scan_run(const scan_options *o, scan_result **out)
@@ -302,9 +324,12 @@ int scan_run(const scan_options *o, scan_result **out)
         return -1;
     r->strings = arena_new();
     r->findings = az_findings_new();
+    r->provider = o->provider;
+    r->display_root = keep(r, o->display_root);
     discover_result *found = NULL;
+    /* Given files replace discovery: nothing is walked. */
     if (!r->strings || !r->findings ||
-        discover_paths_filtered(&found, o->paths, o->path_count, o->filter) != 0) {
+        discover_paths_filtered(&found, o->paths, o->files ? 0 : o->path_count, o->filter) != 0) {
         scan_result_free(r);
         return -1;
     }
@@ -328,16 +353,17 @@ int scan_run(const scan_options *o, scan_result **out)
             break;
         }
     }
-    for (size_t i = 0; i < discover_result_entry_count(found) && !r->failed; i++) {
-        const discover_entry *e = discover_result_entry(found, i);
-        r->files++;
-        add_path(r, e->display_path, e->disk_path);
-        /* A file that could not be read or parsed has nothing to model. */
-        bool parsed = syntax_check(r, o, e);
-        /* Parameter files are read as variants of their templates. */
-        bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
-        if (is_template && parsed)
-            model_and_check(r, o, e);
+    for (size_t i = 0; i < discover_result_entry_count(found) && !r->failed; i++)
+        analyze_entry(r, o, discover_result_entry(found, i), NULL);
+    for (size_t i = 0; i < o->file_count && !r->failed; i++) {
+        const scan_file *g = &o->files[i];
+        discover_entry e = {g->display_path, g->disk_path, g->kind};
+        /* A given file stands as its own path argument before the filter. */
+        if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud)) {
+            add_note(r, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
+            continue;
+        }
+        analyze_entry(r, o, &e, g->root);
     }
     discover_result_free(found);
     az_findings_sort(r->findings);
@@ -415,6 +441,21 @@ size_t scan_result_file_count(const scan_result *r)
 size_t scan_result_template_count(const scan_result *r)
 {
     return r->templates;
+}
+
+source_status scan_result_read(const scan_result *r, const char *display, source_file **out)
+{
+    *out = NULL;
+    const char *disk = scan_result_disk_path(r, display);
+    if (!disk)
+        return SOURCE_ERR_NOT_FOUND;
+    source_error err;
+    return file_provider_read(r->provider, disk, out, &err);
+}
+
+const char *scan_result_display_root(const scan_result *r)
+{
+    return r->display_root;
 }
 
 const char *scan_result_disk_path(const scan_result *r, const char *display_path)

@@ -4,6 +4,8 @@
 #include "check.h"
 #include "diagnostic.h"
 #include "discover.h"
+#include "file_provider.h"
+#include "source.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -17,6 +19,14 @@
  * Library code: nothing is printed. A scan_result owns its findings, its
  * file errors and its warnings; free it with scan_result_free.
  */
+
+/* A file given to a scan, rather than discovered (git modes). */
+typedef struct {
+    const char *display_path; /* relative to the display root */
+    const char *disk_path;    /* as the provider knows it */
+    const char *root;         /* its scan root: no module is read from outside it */
+    discover_kind kind;
+} scan_file;
 
 typedef struct {
     const char *const *paths; /* files or directories */
@@ -34,6 +44,17 @@ typedef struct {
     size_t include_count;
     const char *const *exclude;
     size_t exclude_count;
+    /* When not NULL, exactly these files are analyzed, in order, and
+     * `paths` are not discovered. */
+    const scan_file *files;
+    size_t file_count;
+    /* Where every file is read from; NULL: the disk. Borrowed: it must
+     * outlive the result, whose reporters read through it. */
+    const file_provider *provider;
+    /* When not NULL, display paths are relative to this directory (which
+     * holds every scan root) and reporters resolve them against it rather
+     * than the working directory. */
+    const char *display_root;
 } scan_options;
 
 /* A problem with one file: it could not be read, parsed or modelled. */
@@ -85,6 +106,16 @@ const scan_note *scan_result_note(const scan_result *r, size_t index);
  * read wins. Owned by the result.
  */
 const char *scan_result_disk_path(const scan_result *r, const char *display_path);
+
+/*
+ * Reads the file with display path `display` as the scan read it (through
+ * its provider). Returns SOURCE_ERR_NOT_FOUND when the scan read no file of
+ * that name.
+ */
+source_status scan_result_read(const scan_result *r, const char *display, source_file **out);
+
+/* The scan's display root (see scan_options), or NULL. Owned by the result. */
+const char *scan_result_display_root(const scan_result *r);
 
 /* Files analyzed (templates and parameter files) and templates modelled. */
 size_t scan_result_file_count(const scan_result *r);

@@ -174,7 +174,8 @@ static int apply_file(az_findings *findings, const suppress_file *file, const su
 {
     source_file *src;
     source_error err;
-    if (source_file_read(&src, file->disk, &err) != SOURCE_OK)
+    /* Through the scan's provider: a staged scan reads the staged comments. */
+    if (file_provider_read(o->files, file->disk, &src, &err) != SOURCE_OK)
         return 0;
     const char *text = source_file_text(src);
     uint32_t len = source_file_length(src);

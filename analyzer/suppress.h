@@ -2,6 +2,7 @@
 #define AZSCAN_SUPPRESS_H
 
 #include "check.h"
+#include "file_provider.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -41,6 +42,7 @@ typedef struct {
     void *selected_ud;
     suppress_warn_fn warn; /* or NULL */
     void *warn_ud;
+    const file_provider *files; /* where the files are read; NULL: the disk */
 } suppress_options;
 
 int suppress_comments_apply(az_findings *findings, const suppress_file *files, size_t count,

@@ -92,9 +92,11 @@ static file_columns *file_get(report_columns *c, const char *display)
     }
     file_columns *f = &c->files[c->count];
     *f = (file_columns){display, NULL, 0};
-    const char *disk = scan_result_disk_path(c->result, display);
+    /* The text as the scan read it: in a staged scan, the staged bytes. */
     source_file *src = NULL;
-    source_status status = source_file_read(&src, disk ? disk : display, NULL);
+    source_status status = scan_result_disk_path(c->result, display)
+                               ? scan_result_read(c->result, display, &src)
+                               : source_file_read(&src, display, NULL);
     if (status == SOURCE_ERR_NOMEM)
         return NULL;
     int rc = src ? index_text(f, source_file_text(src), source_file_length(src)) : 0;

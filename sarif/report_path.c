@@ -42,6 +42,9 @@ char *report_path_resolve(const scan_result *r, const char *display, bool *absol
      * allocator that tests fail on purpose. */
     char cwd_buf[PATH_MAX];
     char *cwd = getcwd(cwd_buf, sizeof(cwd_buf));
+    /* In git modes paths are the work tree's, wherever azscan runs. */
+    if (scan_result_display_root(r) && strlen(scan_result_display_root(r)) < sizeof(cwd_buf))
+        cwd = strcpy(cwd_buf, scan_result_display_root(r));
     size_t n = (cwd ? strlen(cwd) : 0) + strlen(disk) + 3;
     char *path = malloc(n);
     if (!path)
@@ -65,11 +68,14 @@ char *report_path_resolve(const scan_result *r, const char *display, bool *absol
     return path;
 }
 
-int report_path_root_uri(char **out)
+int report_path_root_uri(const scan_result *r, char **out)
 {
     *out = NULL;
     char cwd[PATH_MAX];
-    if (!getcwd(cwd, sizeof(cwd)))
+    const char *root = scan_result_display_root(r);
+    if (root && strlen(root) < sizeof(cwd))
+        strcpy(cwd, root);
+    else if (!getcwd(cwd, sizeof(cwd)))
         return 0;
     normalize(cwd);
     char *uri = malloc(strlen("file://") + 3 * strlen(cwd) + 2);

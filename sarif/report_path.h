@@ -15,15 +15,16 @@
 
 /*
  * The file named by the display path `display`: relative to the working
- * directory, with '/' separators and no "." or ".." segments, or, when it
- * lies outside the working directory, absolute (and `*absolute` is set).
+ * directory (the scan's display root, when it has one), with '/' separators and no "." or ".."
+ * segments, or, when it lies outside the working directory, absolute (and `*absolute` is set).
  * Returns a malloc'd string, or NULL when out of memory.
  */
 char *report_path_resolve(const scan_result *r, const char *display, bool *absolute);
 
-/* Stores the working directory as a malloc'd file URI ending in '/', or
- * NULL when it cannot be known. Returns 0, or -1 when out of memory. */
-int report_path_root_uri(char **out);
+/* Stores the directory paths are relative to (the scan's display root, or
+ * else the working directory) as a malloc'd file URI ending in '/', or NULL
+ * when it cannot be known. Returns 0, or -1 when out of memory. */
+int report_path_root_uri(const scan_result *r, char **out);
 
 /*
  * Appends `path` to `out` percent-encoded as a URI path: every byte but

@@ -350,7 +350,7 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
     /* Without the root's absolute URI GitHub could not tell where results lie
      * when the SARIF is read outside the checkout. */
     char *root_uri;
-    if (report_path_root_uri(&root_uri) != 0)
+    if (report_path_root_uri(r, &root_uri) != 0)
         w->failed = true;
     if (root_uri) {
         cJSON *root = object(w);

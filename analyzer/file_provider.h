@@ -1,0 +1,41 @@
+#ifndef AZSCAN_FILE_PROVIDER_H
+#define AZSCAN_FILE_PROVIDER_H
+
+#include "source.h"
+
+#include <stddef.h>
+
+/*
+ * Where the files of a scan are read from: the disk, or, in git modes, the
+ * index or a commit's tree (git_files.h). Everything that reads a template,
+ * a parameter file or a module goes through a provider, so that a staged
+ * scan sees the staged bytes of every file it touches.
+ *
+ * Paths are absolute or relative to the working directory, as for open(2).
+ * A NULL provider is the disk. Providers are immutable once made and are
+ * borrowed by whoever uses them.
+ */
+
+typedef struct file_provider file_provider;
+
+struct file_provider {
+    /* As source_file_read. */
+    source_status (*read)(const file_provider *p, const char *path, source_file **out,
+                          source_error *err);
+    /* As realpath(3): a malloc'd canonical absolute path of an existing file
+     * or directory, or NULL (errno ENOENT for a missing one, ENOMEM). */
+    char *(*resolve)(const file_provider *p, const char *path);
+    /* The names in directory `dir`, malloc'd, each malloc'd, unsorted.
+     * A missing directory has none. Returns 0, or -1 when out of memory. */
+    int (*list)(const file_provider *p, const char *dir, char ***names, size_t *count);
+};
+
+source_status file_provider_read(const file_provider *p, const char *path, source_file **out,
+                                 source_error *err);
+char *file_provider_resolve(const file_provider *p, const char *path);
+int file_provider_list(const file_provider *p, const char *dir, char ***names, size_t *count);
+
+/* Frees what file_provider_list returned. */
+void file_provider_names_free(char **names, size_t count);
+
+#endif
