@@ -47,7 +47,23 @@ static int disk_list(const char *dir, char ***names, size_t *count)
 source_status file_provider_read(const file_provider *p, const char *path, source_file **out,
                                  source_error *err)
 {
-    return p ? p->read(p, path, out, err) : source_file_read(out, path, err);
+    *out = NULL;
+    if (!p)
+        return source_file_read(out, path, err);
+    char *data;
+    size_t len;
+    source_status status = p->load(p, path, &data, &len, err);
+    return status == SOURCE_OK ? source_file_adopt(out, data, len, err) : status;
+}
+
+source_status file_provider_load(const file_provider *p, const char *path, char **data, size_t *len,
+                                 source_error *err)
+{
+    *data = NULL;
+    *len = 0;
+    if (p)
+        return p->load(p, path, data, len, err);
+    return source_file_load(path, data, len, err);
 }
 
 char *file_provider_resolve(const file_provider *p, const char *path)

@@ -19,8 +19,11 @@
 typedef struct file_provider file_provider;
 
 struct file_provider {
-    /* As source_file_read. */
-    source_status (*read)(const file_provider *p, const char *path, source_file **out,
+    /* The bytes of a regular file, malloc'd (one more byte than `*len`, so
+     * that an empty file has a buffer), unchecked. Fails as
+     * source_file_read does on missing, unreadable, irregular and too
+     * large files. */
+    source_status (*load)(const file_provider *p, const char *path, char **data, size_t *len,
                           source_error *err);
     /* As realpath(3): a malloc'd canonical absolute path of an existing file
      * or directory, or NULL (errno ENOENT for a missing one, ENOMEM). */
@@ -30,7 +33,11 @@ struct file_provider {
     int (*list)(const file_provider *p, const char *dir, char ***names, size_t *count);
 };
 
+/* As source_file_read. */
 source_status file_provider_read(const file_provider *p, const char *path, source_file **out,
+                                 source_error *err);
+/* The raw bytes, as `load` gives them: for a quick look at many files. */
+source_status file_provider_load(const file_provider *p, const char *path, char **data, size_t *len,
                                  source_error *err);
 char *file_provider_resolve(const file_provider *p, const char *path);
 int file_provider_list(const file_provider *p, const char *dir, char ***names, size_t *count);

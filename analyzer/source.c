@@ -204,11 +204,12 @@ source_status source_file_read_prefix(const char *path, char *buf, size_t cap, s
     return status;
 }
 
-source_status source_file_read(source_file **out, const char *path, source_error *err)
+source_status source_file_load(const char *path, char **data, size_t *len, source_error *err)
 {
     int fd;
     struct stat st;
-    *out = NULL;
+    *data = NULL;
+    *len = 0;
     source_status status = open_regular(path, &fd, &st, err);
     if (status != SOURCE_OK)
         return status;
@@ -222,20 +223,31 @@ source_status source_file_read(source_file **out, const char *path, source_error
 
     size_t size = (size_t)st.st_size;
     /* +1 so that an empty file still gets a real allocation. */
-    char *data = malloc(size + 1);
-    if (!data) {
+    char *buf = malloc(size + 1);
+    if (!buf) {
         close(fd);
         return fail(err, SOURCE_ERR_NOMEM);
     }
     /* A file that changes size while being read is taken as it was read. */
     size_t got;
-    status = read_fully(fd, data, size, &got, err);
+    status = read_fully(fd, buf, size, &got, err);
     close(fd);
     if (status != SOURCE_OK) {
-        free(data);
+        free(buf);
         return status;
     }
-    return source_file_adopt(out, data, got, err);
+    *data = buf;
+    *len = got;
+    return SOURCE_OK;
+}
+
+source_status source_file_read(source_file **out, const char *path, source_error *err)
+{
+    *out = NULL;
+    char *data;
+    size_t len;
+    source_status status = source_file_load(path, &data, &len, err);
+    return status == SOURCE_OK ? source_file_adopt(out, data, len, err) : status;
 }
 
 void source_file_free(source_file *src)

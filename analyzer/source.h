@@ -63,6 +63,13 @@ source_status source_file_read_prefix(const char *path, char *buf, size_t cap, s
                                       int *truncated, source_error *err);
 
 /*
+ * The bytes of the regular file at `path`, unchecked, in a malloc'd buffer
+ * one byte longer than `*len`. Fails as source_file_read does before it
+ * looks at the content.
+ */
+source_status source_file_load(const char *path, char **data, size_t *len, source_error *err);
+
+/*
  * Like source_file_read, for bytes already in memory. Takes ownership of
  * `data` (allocated with malloc) whether or not it succeeds.
  */

@@ -1,0 +1,239 @@
+#include "git_diff.h"
+
+#include "language.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+    changeset_file file;
+    changeset_lines *lines;
+    size_t line_cap;
+} entry;
+
+struct changeset {
+    entry *entries; /* sorted by path */
+    size_t count, cap;
+    char **submodules;
+    size_t submodule_count, submodule_cap;
+};
+
+static void set_error(char *err, size_t err_size, const char *what)
+{
+    const git_error *e = git_error_last();
+    snprintf(err, err_size, "%s: %s", what, e && e->message ? e->message : "out of memory");
+}
+
+static int push_submodule(changeset *c, const char *path)
+{
+    if (c->submodule_count == c->submodule_cap) {
+        size_t next = c->submodule_cap ? c->submodule_cap * 2 : 4;
+        char **grown = realloc(c->submodules, next * sizeof(*grown));
+        if (!grown)
+            return -1;
+        c->submodules = grown;
+        c->submodule_cap = next;
+    }
+    if (!(c->submodules[c->submodule_count] = strdup(path)))
+        return -1;
+    c->submodule_count++;
+    return 0;
+}
+
+static entry *push_entry(changeset *c, const git_diff_delta *d)
+{
+    if (c->count == c->cap) {
+        size_t next = c->cap ? c->cap * 2 : 16;
+        entry *grown = realloc(c->entries, next * sizeof(*grown));
+        if (!grown)
+            return NULL;
+        c->entries = grown;
+        c->cap = next;
+    }
+    entry *e = &c->entries[c->count];
+    memset(e, 0, sizeof(*e));
+    e->file.path = strdup(d->new_file.path);
+    e->file.old_path = strdup(d->status == GIT_DELTA_RENAMED ? d->old_file.path : d->new_file.path);
+    if (!e->file.path || !e->file.old_path) {
+        free((char *)e->file.path);
+        free((char *)e->file.old_path);
+        return NULL;
+    }
+    e->file.status = d->status == GIT_DELTA_RENAMED    ? CHANGESET_RENAMED
+                     : d->status == GIT_DELTA_MODIFIED ? CHANGESET_MODIFIED
+                                                       : CHANGESET_ADDED;
+    c->count++;
+    return e;
+}
+
+/* Records a line added on the new side, merging it into the last range. */
+static int add_line(entry *e, uint32_t line)
+{
+    changeset_lines *last = e->file.line_count ? &e->lines[e->file.line_count - 1] : NULL;
+    if (last && last->first + last->count == line) {
+        last->count++;
+        return 0;
+    }
+    if (e->file.line_count == e->line_cap) {
+        size_t next = e->line_cap ? e->line_cap * 2 : 8;
+        changeset_lines *grown = realloc(e->lines, next * sizeof(*grown));
+        if (!grown)
+            return -1;
+        e->lines = grown;
+        e->line_cap = next;
+    }
+    e->lines[e->file.line_count++] = (changeset_lines){line, 1};
+    return 0;
+}
+
+static int record_lines(entry *e, git_diff *diff, size_t index)
+{
+    git_patch *patch = NULL;
+    if (git_patch_from_diff(&patch, diff, index) != 0)
+        return -1;
+    int rc = 0;
+    for (size_t h = 0; patch && rc == 0 && h < git_patch_num_hunks(patch); h++) {
+        int lines = git_patch_num_lines_in_hunk(patch, h);
+        for (int l = 0; rc == 0 && l < lines; l++) {
+            const git_diff_line *line = NULL;
+            rc = git_patch_get_line_in_hunk(&line, patch, h, (size_t)l);
+            if (rc == 0 && line->origin == GIT_DIFF_LINE_ADDITION && line->new_lineno > 0)
+                rc = add_line(e, (uint32_t)line->new_lineno);
+        }
+    }
+    git_patch_free(patch);
+    return rc;
+}
+
+static int compare_entries(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->file.path, ((const entry *)b)->file.path);
+}
+
+int changeset_compute(changeset **out, repo *r, const changeset_options *o, char *err,
+                      size_t err_size)
+{
+    *out = NULL;
+    changeset *c = calloc(1, sizeof(*c));
+    if (!c) {
+        snprintf(err, err_size, "out of memory");
+        return -1;
+    }
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    /* Scan paths are literal, and a file edited in a submodule is the
+     * submodule's business: only a moved submodule commit shows. */
+    opts.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+    opts.ignore_submodules = GIT_SUBMODULE_IGNORE_DIRTY;
+    if (!o->staged)
+        opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
+    bool everything = false;
+    for (size_t i = 0; i < o->pathspec_count; i++)
+        everything |= o->pathspec[i][0] == '\0';
+    if (!everything && o->pathspec_count) {
+        opts.pathspec.strings = (char **)o->pathspec;
+        opts.pathspec.count = o->pathspec_count;
+    }
+    git_diff *diff = NULL;
+    git_index *index = NULL;
+    int rc = git_repository_index(&index, repo_git(r));
+    if (rc == 0)
+        rc = o->staged
+                 ? git_diff_tree_to_index(&diff, repo_git(r), (git_tree *)o->base, index, &opts)
+                 : git_diff_tree_to_workdir_with_index(&diff, repo_git(r), (git_tree *)o->base,
+                                                       &opts);
+    git_index_free(index);
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+    find.flags = GIT_DIFF_FIND_RENAMES | (o->staged ? 0 : GIT_DIFF_FIND_FOR_UNTRACKED);
+    if (rc == 0)
+        rc = git_diff_find_similar(diff, &find);
+    if (rc != 0) {
+        set_error(err, err_size, "cannot compute the changes");
+        git_diff_free(diff);
+        changeset_free(c);
+        return -1;
+    }
+    for (size_t i = 0; rc == 0 && i < git_diff_num_deltas(diff); i++) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        if (d->status == GIT_DELTA_DELETED || d->status == GIT_DELTA_UNMODIFIED ||
+            d->status == GIT_DELTA_IGNORED || d->status == GIT_DELTA_UNREADABLE)
+            continue;
+        if (d->new_file.mode == GIT_FILEMODE_COMMIT) {
+            rc = push_submodule(c, d->new_file.path);
+            continue;
+        }
+        /* Symbolic links are not followed into templates, as in discovery. */
+        if (d->new_file.mode == GIT_FILEMODE_LINK ||
+            language_for_path(d->new_file.path) == LANGUAGE_NONE)
+            continue;
+        entry *e = push_entry(c, d);
+        if (!e || (o->lines && record_lines(e, diff, i) != 0))
+            rc = -1;
+    }
+    git_diff_free(diff);
+    if (rc != 0) {
+        set_error(err, err_size, "cannot compute the changes");
+        changeset_free(c);
+        return -1;
+    }
+    if (c->count > 1)
+        qsort(c->entries, c->count, sizeof(*c->entries), compare_entries);
+    for (size_t i = 0; i < c->count; i++)
+        c->entries[i].file.lines = c->entries[i].lines;
+    *out = c;
+    return 0;
+}
+
+void changeset_free(changeset *c)
+{
+    if (!c)
+        return;
+    for (size_t i = 0; i < c->count; i++) {
+        free((char *)c->entries[i].file.path);
+        free((char *)c->entries[i].file.old_path);
+        free(c->entries[i].lines);
+    }
+    for (size_t i = 0; i < c->submodule_count; i++)
+        free(c->submodules[i]);
+    free(c->entries);
+    free(c->submodules);
+    free(c);
+}
+
+size_t changeset_count(const changeset *c)
+{
+    return c->count;
+}
+
+const changeset_file *changeset_get(const changeset *c, size_t index)
+{
+    return index < c->count ? &c->entries[index].file : NULL;
+}
+
+const changeset_file *changeset_find(const changeset *c, const char *path)
+{
+    size_t lo = 0, hi = c->count;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int cmp = strcmp(path, c->entries[mid].file.path);
+        if (cmp == 0)
+            return &c->entries[mid].file;
+        if (cmp < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
+}
+
+size_t changeset_submodule_count(const changeset *c)
+{
+    return c->submodule_count;
+}
+
+const char *changeset_submodule(const changeset *c, size_t index)
+{
+    return index < c->submodule_count ? c->submodules[index] : NULL;
+}
