@@ -9,6 +9,7 @@
  */
 #include "analysis.h"
 #include "baseline.h"
+#include "changes.h"
 #include "check.h"
 #include "config.h"
 #include "discover.h"
@@ -102,7 +103,18 @@ static const char scan_usage[] =
     "  --soft-fail               exit 0 whatever is found (usage errors still exit 2)\n"
     "  --require-justification   ignore suppressions that give no reason\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
-    "                            10 plus 1 per MiB of the file; 0: no limit)\n";
+    "                            10 plus 1 per MiB of the file; 0: no limit)\n"
+    "\n"
+    "Changed files only (read with libgit2; paths relative to the work tree's root):\n"
+    "  --diff REF                the templates changed since the merge base of REF and\n"
+    "                            HEAD, in the working tree, and the templates and\n"
+    "                            parameter files that use them\n"
+    "  --staged                  the staged content of the templates changed in the\n"
+    "                            index, and what uses them (for a pre-commit hook)\n"
+    "  --new-only                with --diff or --staged: only findings the base\n"
+    "                            revision does not have\n"
+    "  --changed-lines           with --diff or --staged: only findings on added or\n"
+    "                            modified lines\n";
 
 static const char checks_usage[] =
     "usage: azscan checks [--format text|json|markdown]\n"
@@ -358,7 +370,9 @@ typedef struct {
     const char *baseline;        /* --baseline FILE */
     const char *create_baseline; /* --create-baseline FILE */
     const char *param_file;
-    const char *config; /* --config FILE */
+    const char *config;   /* --config FILE */
+    const char *diff_ref; /* --diff REF */
+    bool staged, new_only, changed_lines;
     const char *include[MAX_LIST_ITEMS], *exclude[MAX_LIST_ITEMS];
     size_t include_count, exclude_count;
     const char *locations[MAX_LIST_ITEMS + 1], *tags[MAX_LIST_ITEMS + 1];
@@ -499,10 +513,17 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->include_passed = true;
         } else if (IS("--no-config") && !eq) {
             f->no_config = true;
+        } else if (IS("--staged") && !eq) {
+            f->staged = true;
+        } else if (IS("--new-only") && !eq) {
+            f->new_only = true;
+        } else if (IS("--changed-lines") && !eq) {
+            f->changed_lines = true;
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
-                   IS("--required-tags") || IS("--timeout") || IS("--config") || IS("--color")) {
+                   IS("--required-tags") || IS("--timeout") || IS("--config") || IS("--color") ||
+                   IS("--diff")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
@@ -538,6 +559,8 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
                 f->param_file = value;
             } else if (IS("--config")) {
                 f->config = value;
+            } else if (IS("--diff")) {
+                f->diff_ref = value;
             } else if (IS("--fail-on")) {
                 if (!az_severity_parse(value, &f->fail_on) || f->fail_on == AZ_SEVERITY_NOTE)
                     return usage_error(scan_usage,
@@ -591,6 +614,12 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
         return usage_error(scan_usage, "%s", "only one report can go to standard output");
     if (f->config && f->no_config)
         return usage_error(scan_usage, "%s", "--config and --no-config exclude each other");
+    if (f->diff_ref && f->staged)
+        return usage_error(scan_usage, "%s", "--diff and --staged cannot be combined");
+    if ((f->new_only || f->changed_lines) && !f->diff_ref && !f->staged)
+        return usage_error(scan_usage, "%s",
+                           f->new_only ? "--new-only needs --diff REF or --staged"
+                                       : "--changed-lines needs --diff REF or --staged");
     return 0;
 }
 
@@ -632,6 +661,34 @@ static void merge_config(scan_flags *f, const az_config *c)
         f->fail_on = c->fail_on;
 }
 
+/* Opens the changes a --diff or --staged scan analyzes, says what they are,
+ * and gives `so` its files. Returns EXIT_OK or the exit code of a failure. */
+static int open_changes(const scan_flags *f, scan_options *so, changes **out)
+{
+    changes_options co = {f->diff_ref,      f->staged, f->new_only,
+                          f->changed_lines, so->paths, so->path_count};
+    char err[600];
+    changes_status status = changes_open(out, &co, err, sizeof(err));
+    if (status != CHANGES_OK) {
+        fprintf(stderr, "azscan: %s\n", err);
+        return status == CHANGES_ERR_USAGE ? EXIT_USAGE : EXIT_INCOMPLETE;
+    }
+    for (size_t i = 0; i < changes_note_count(*out); i++) {
+        changes_note_level level;
+        const char *text = changes_note(*out, i, &level);
+        if (level == CHANGES_NOTE_WARNING)
+            fprintf(stderr, "azscan: warning: %s\n", text);
+        else if (level == CHANGES_NOTE_INFO || f->verbose)
+            fprintf(stderr, "%s\n", text);
+    }
+    for (size_t i = 0; f->verbose && i < changes_file_count(*out); i++) {
+        const dependents_file *d = changes_file(*out, i);
+        fprintf(stderr, "%s: analyzed: %s\n", d->path, d->reason);
+    }
+    changes_scan_options(*out, so);
+    return EXIT_OK;
+}
+
 static int run_scan(int argc, char **argv)
 {
     scan_flags f;
@@ -671,6 +728,19 @@ static int run_scan(int argc, char **argv)
                               : config && config->has_tags ? config->required_tags
                                                            : NULL;
 
+    changes *changed = NULL;
+    bool nothing_changed = false;
+    if (f.diff_ref || f.staged) {
+        int status = open_changes(&f, &so, &changed);
+        if (status != EXIT_OK) {
+            if (config)
+                az_config_filter_clear(&filter_state);
+            az_config_free(config);
+            return status;
+        }
+        nothing_changed = changes_file_count(changed) == 0;
+    }
+
     scan_result *result;
     rc = scan_run(&so, &result);
     if (config)
@@ -678,10 +748,22 @@ static int run_scan(int argc, char **argv)
     if (rc != 0) {
         fprintf(stderr, "azscan: out of memory\n");
         az_config_free(config);
+        changes_free(changed);
         return EXIT_INCOMPLETE;
     }
     if (config)
         az_config_apply_severities(config, scan_result_findings_mutable(result));
+    report_delta delta = {0};
+    if (changed) {
+        char err[600];
+        if (changes_filter(changed, &so, result, &delta, err, sizeof(err)) != 0) {
+            fprintf(stderr, "azscan: %s\n", err);
+            scan_result_free(result);
+            changes_free(changed);
+            az_config_free(config);
+            return EXIT_INCOMPLETE;
+        }
+    }
 
     int code = EXIT_OK;
     for (size_t i = 0; i < scan_result_note_count(result); i++) {
@@ -699,6 +781,8 @@ static int run_scan(int argc, char **argv)
     }
 
     report_options ro = {0};
+    ro.provenance = changed ? changes_provenance(changed) : NULL;
+    ro.delta = f.new_only ? &delta : NULL;
     ro.verbose = f.verbose;
     /* Notes exist only when asked for (--strict) or worth acting on (an unused suppression). */
     ro.show_notes = true;
@@ -720,9 +804,18 @@ static int run_scan(int argc, char **argv)
         if (write_report(&req, result, &ro, f.color, NULL) != 0)
             written = -1;
     }
-    for (size_t i = 0; i < f.report_count; i++)
+    for (size_t i = 0; i < f.report_count; i++) {
+        /* With nothing changed, one line says so rather than an empty text report. */
+        if (nothing_changed && !f.reports[i].output && strcmp(f.reports[i].format, "text") == 0) {
+            printf("no template changed since %s\n", changes_base_name(changed));
+            continue;
+        }
         if (write_report(&f.reports[i], result, &ro, f.color, f.category) != 0)
             written = -1;
+    }
+    if (nothing_changed &&
+        (f.report_count > 1 || f.reports[0].output || strcmp(f.reports[0].format, "text") != 0))
+        fprintf(stderr, "no template changed since %s\n", changes_base_name(changed));
 
     const az_findings *findings = scan_result_findings(result);
     bool failing = false;
@@ -739,6 +832,7 @@ static int run_scan(int argc, char **argv)
     }
     scan_result_free(result);
     az_config_free(config);
+    changes_free(changed);
     code = written != 0 ? worse(code, EXIT_INCOMPLETE) : finish_output(code);
     /* --soft-fail reports everything but only ever fails on usage errors. */
     return f.soft_fail && code != EXIT_USAGE ? EXIT_OK : code;

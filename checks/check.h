@@ -174,6 +174,10 @@ int az_findings_add_pass(az_findings *f, const az_pass *pass);
 /* Gives the finding at `index` another severity (a configured override). */
 void az_findings_set_severity(az_findings *f, size_t index, az_severity severity);
 
+/* Keeps only the findings for which `wanted(finding, ud)` is true, in order. */
+void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding, void *ud),
+                        void *ud);
+
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work; and settles the passes. */
 void az_findings_sort(az_findings *f);

@@ -250,6 +250,22 @@ void az_findings_sort(az_findings *f)
         *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
 }
 
+void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding, void *ud),
+                        void *ud)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < f->count; i++)
+        if (wanted(&f->items[i], ud))
+            f->items[kept++] = f->items[i];
+    f->count = kept;
+    /* The set points at items by index: rebuild it for the survivors. */
+    if (f->slots) {
+        memset(f->slots, 0, f->slot_count * sizeof(*f->slots));
+        for (size_t i = 0; i < f->count; i++)
+            *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
+    }
+}
+
 static bool same_range(az_range a, az_range b)
 {
     return a.file == b.file && a.start_line == b.start_line && a.start_column == b.start_column &&

@@ -11,6 +11,18 @@
  * when writing failed (the stream's error) or memory ran out.
  */
 
+/* Where the results come from, in git modes (SARIF versionControlProvenance). */
+typedef struct {
+    const char *repository_uri; /* NULL: no provenance is written */
+    const char *revision_id;    /* or NULL */
+    const char *branch;         /* or NULL */
+} report_provenance;
+
+/* What --new-only compared: findings new since the base, in it too, gone. */
+typedef struct {
+    size_t new_count, unchanged, fixed;
+} report_delta;
+
 typedef struct {
     bool color;                /* ANSI colour in the text report, see report_color_enabled */
     bool verbose;              /* warnings and skipped files too */
@@ -19,6 +31,8 @@ typedef struct {
     bool include_passed;       /* passed evaluations, in the JSON report (--include-passed) */
     bool baseline;             /* a baseline was applied */
     size_t baseline_unmatched; /* its entries that matched no finding */
+    const report_provenance *provenance; /* or NULL */
+    const report_delta *delta;           /* with --new-only, else NULL */
 } report_options;
 
 /*

@@ -178,6 +178,15 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
         if (o->baseline)
             add(&w, summary, "baseline_unmatched",
                 cJSON_CreateNumber((double)o->baseline_unmatched));
+        if (o->delta) {
+            cJSON *d = cJSON_CreateObject();
+            if (d) {
+                add(&w, d, "new", cJSON_CreateNumber((double)o->delta->new_count));
+                add(&w, d, "unchanged", cJSON_CreateNumber((double)o->delta->unchanged));
+                add(&w, d, "fixed", cJSON_CreateNumber((double)o->delta->fixed));
+            }
+            add(&w, summary, "new_only", d);
+        }
         add(&w, summary, "by_severity", by);
         add(&w, summary, "errors", cJSON_CreateNumber((double)scan_result_error_count(r)));
         add(&w, summary, "warnings", cJSON_CreateNumber((double)scan_result_warning_count(r)));

@@ -364,6 +364,27 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
         add(w, run, "originalUriBaseIds", bases);
         free(root_uri);
     }
+    if (o->provenance && o->provenance->repository_uri) {
+        cJSON *vcs = cJSON_CreateArray(), *details = object(w);
+        if (details) {
+            const report_provenance *p = o->provenance;
+            add(w, details, "repositoryUri", cJSON_CreateString(p->repository_uri));
+            if (p->revision_id)
+                add(w, details, "revisionId", cJSON_CreateString(p->revision_id));
+            if (p->branch)
+                add(w, details, "branch", cJSON_CreateString(p->branch));
+            /* The work tree's root is %SRCROOT% in git modes. */
+            cJSON *mapped = object(w);
+            if (mapped)
+                add(w, mapped, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
+            add(w, details, "mappedTo", mapped);
+        }
+        if (vcs)
+            push(w, vcs, details);
+        else
+            cJSON_Delete(details);
+        add(w, run, "versionControlProvenance", vcs);
+    }
     cJSON *invocations = cJSON_CreateArray();
     if (invocations)
         push(w, invocations, invocation_json(w, r));
@@ -378,6 +399,15 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
     }
     add(w, run, "results", results);
     add(w, run, "columnKind", cJSON_CreateString("utf16CodeUnits"));
+    if (o->delta) {
+        cJSON *props = object(w);
+        if (props) {
+            add(w, props, "newFindings", cJSON_CreateNumber((double)o->delta->new_count));
+            add(w, props, "unchangedFindings", cJSON_CreateNumber((double)o->delta->unchanged));
+            add(w, props, "fixedFindings", cJSON_CreateNumber((double)o->delta->fixed));
+        }
+        add(w, run, "properties", props);
+    }
     return run;
 }
 

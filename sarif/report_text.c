@@ -198,6 +198,9 @@ static void write_summary(FILE *out, const scan_result *r, const report_options 
             scan_result_file_count(r) == 1 ? "" : "s", scan_result_template_count(r),
             scan_result_template_count(r) == 1 ? "" : "s", scan_result_error_count(r),
             scan_result_error_count(r) == 1 ? "" : "s", suppressed);
+    if (o->delta)
+        fprintf(out, "new-only: %zu new, %zu unchanged, %zu fixed since the base\n",
+                o->delta->new_count, o->delta->unchanged, o->delta->fixed);
     if (o->baseline)
         fprintf(out, "baseline: %zu entr%s no longer match%s a finding\n", o->baseline_unmatched,
                 o->baseline_unmatched == 1 ? "y" : "ies", o->baseline_unmatched == 1 ? "es" : "");
