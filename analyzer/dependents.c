@@ -99,9 +99,10 @@ static char *resolve_literal(dependents *d, const char *from, const char *litera
                 free(joined);
                 return NULL;
             }
-            out--;
             while (out > joined && out[-1] != '/')
                 out--;
+            if (out > joined)
+                out--; /* and the separator before the segment */
             continue;
         }
         if (out != joined)

@@ -627,15 +627,22 @@ Test(git, dependents_follow_chains_and_survive_cycles)
     fixture_write_text(dir, "b.bicep", "module c './c.bicep' = {\n  name: 'c'\n}\n");
     fixture_write_text(dir, "c.bicep", "module a './a.bicep' = {\n  name: 'a'\n}\n");
     fixture_write_text(dir, "d.bicep", "// './c.bicep' in a comment is no module\n");
-    const char *candidates[] = {"a.bicep", "b.bicep", "c.bicep", "d.bicep"};
-    dependents_options o = {NULL, NULL, dir, candidates, 4};
+    fixture_write_text(dir, "x/y/z/e.bicep", "import { t } from '../../../c.bicep'\n");
+    fixture_write_text(dir, "x/y/f.bicep", "module e './z/../z/e.bicep' = {\n  name: 'e'\n}\n");
+    const char *candidates[] = {"a.bicep", "b.bicep",       "c.bicep",
+                                "d.bicep", "x/y/z/e.bicep", "x/y/f.bicep"};
+    dependents_options o = {NULL, NULL, dir, candidates, 6};
     dependents_seed seed = {"c.bicep", "changed"};
     dependents *d;
     cr_assert_eq(dependents_resolve(&d, &o, &seed, 1), 0);
-    cr_assert_eq(dependents_count(d), 3);
+    cr_assert_eq(dependents_count(d), 5);
     cr_assert_str_eq(dependents_get(d, 0)->reason, "uses module b.bicep, which uses a change");
     cr_assert_str_eq(dependents_get(d, 1)->reason, "uses changed module c.bicep");
     cr_assert_str_eq(dependents_get(d, 2)->reason, "changed");
+    cr_assert_str_eq(dependents_get(d, 3)->path, "x/y/f.bicep");
+    cr_assert_str_eq(dependents_get(d, 3)->reason,
+                     "uses module x/y/z/e.bicep, which uses a change");
+    cr_assert_str_eq(dependents_get(d, 4)->reason, "imports changed file c.bicep");
     dependents_free(d);
 }
 
