@@ -310,7 +310,7 @@ changes_status changes_open(changes **out, const changes_options *o, char *err, 
         rs = repo_diff_base(c->repo, o->diff_ref, &c->base, warning, sizeof(warning), err, size);
         size_t n = strlen(o->diff_ref) + 32;
         if ((c->base_name = malloc(n)))
-            snprintf(c->base_name, n, "%s %s", warning[0] ? "" : "the merge base of", o->diff_ref);
+            snprintf(c->base_name, n, "%s%s", warning[0] ? "" : "the merge base of ", o->diff_ref);
     }
     if (rs != REPO_OK) {
         status = rs == REPO_ERR_GIT ? CHANGES_ERR_FAILED : CHANGES_ERR_USAGE;
