@@ -178,6 +178,15 @@ void az_findings_set_severity(az_findings *f, size_t index, az_severity severity
 void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding, void *ud),
                         void *ud);
 
+/*
+ * Appends copies of the findings of `from` that `into` does not hold yet
+ * (equal as az_checks_run tells duplicates), in order, with their
+ * suppression marks, and copies of its passes: the findings of several
+ * scans, merged in a fixed order, are those of one scan over all of them.
+ * Returns 0, or -1 when out of memory.
+ */
+int az_findings_merge(az_findings *into, const az_findings *from);
+
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work; and settles the passes. */
 void az_findings_sort(az_findings *f);

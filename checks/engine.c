@@ -555,6 +555,16 @@ int az_findings_add(az_findings *f, const az_finding *finding)
     return f->failed ? -1 : 0;
 }
 
+int az_findings_merge(az_findings *into, const az_findings *from)
+{
+    for (size_t i = 0; i < from->count && !into->failed; i++)
+        findings_insert(into, &from->items[i]);
+    /* az_findings_sort settles the passes whatever their order. */
+    for (size_t i = 0; i < from->pass_count && !into->failed; i++)
+        az_findings_add_pass(into, &from->passes[i]);
+    return into->failed ? -1 : 0;
+}
+
 static void add_finding_at(check_context *ctx, const char *resource_type, const char *resource,
                            az_range decl, az_severity severity, const az_value *at,
                            const char *property, char *message)
