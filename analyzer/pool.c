@@ -1,0 +1,125 @@
+#include "pool.h"
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Workers recurse as deep as the evaluator allows; give them the stack the
+ * main thread usually has rather than whatever RLIMIT_STACK implies. */
+#define POOL_STACK_SIZE ((size_t)8 * 1024 * 1024)
+
+typedef struct {
+    pthread_mutex_t lock;
+    pthread_cond_t ready; /* an item finished its work: wakes the calling thread */
+    pthread_cond_t room;  /* an item was done, or the run stops: wakes the workers */
+    size_t count, window;
+    size_t next;    /* the next item to start */
+    size_t done;    /* items done so far */
+    bool *finished; /* by slot: worked and not yet done */
+    bool stop;
+    pool_work_fn work;
+    void *ud;
+} pool;
+
+static void *pool_worker(void *arg)
+{
+    pool *p = arg;
+    pthread_mutex_lock(&p->lock);
+    for (;;) {
+        while (!p->stop && p->next < p->count && p->next >= p->done + p->window)
+            pthread_cond_wait(&p->room, &p->lock);
+        if (p->stop || p->next >= p->count)
+            break;
+        size_t i = p->next++;
+        pthread_mutex_unlock(&p->lock);
+        p->work(p->ud, i);
+        pthread_mutex_lock(&p->lock);
+        p->finished[i % p->window] = true;
+        pthread_cond_signal(&p->ready);
+    }
+    pthread_mutex_unlock(&p->lock);
+    return NULL;
+}
+
+static int pool_run_serial(size_t count, pool_work_fn work, pool_done_fn done, void *ud)
+{
+    for (size_t i = 0; i < count; i++) {
+        work(ud, i);
+        int rc = done(ud, i);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+/* Takes the items' results in order until all are done or done() fails. */
+static int pool_consume(pool *p, pool_done_fn done)
+{
+    for (size_t i = 0; i < p->count; i++) {
+        pthread_mutex_lock(&p->lock);
+        while (!p->finished[i % p->window])
+            pthread_cond_wait(&p->ready, &p->lock);
+        p->finished[i % p->window] = false;
+        pthread_mutex_unlock(&p->lock);
+        int rc = done(p->ud, i);
+        pthread_mutex_lock(&p->lock);
+        p->done = i + 1;
+        p->stop = rc != 0;
+        pthread_cond_broadcast(&p->room);
+        pthread_mutex_unlock(&p->lock);
+        if (rc)
+            return rc;
+    }
+    return 0;
+}
+
+int pool_run(unsigned jobs, size_t window, size_t count, pool_work_fn work, pool_done_fn done,
+             void *ud)
+{
+    if (window == 0)
+        window = 1;
+    if (jobs > count)
+        jobs = (unsigned)count;
+    if (jobs <= 1)
+        return pool_run_serial(count, work, done, ud);
+
+    pool p = {.count = count, .window = window, .work = work, .ud = ud};
+    pthread_t *threads = malloc(jobs * sizeof(*threads));
+    p.finished = calloc(window, sizeof(*p.finished));
+    pthread_attr_t attr;
+    bool attr_ok = pthread_attr_init(&attr) == 0;
+    if (!threads || !p.finished || !attr_ok) {
+        free(threads);
+        free(p.finished);
+        if (attr_ok)
+            pthread_attr_destroy(&attr);
+        return pool_run_serial(count, work, done, ud);
+    }
+    pthread_attr_setstacksize(&attr, POOL_STACK_SIZE);
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.ready, NULL);
+    pthread_cond_init(&p.room, NULL);
+
+    /* As many workers as can be started; none means the calling thread does it all. */
+    unsigned started = 0;
+    while (started < jobs && pthread_create(&threads[started], &attr, pool_worker, &p) == 0)
+        started++;
+    pthread_attr_destroy(&attr);
+    int rc = started ? pool_consume(&p, done) : pool_run_serial(count, work, done, ud);
+    for (unsigned t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+
+    pthread_cond_destroy(&p.room);
+    pthread_cond_destroy(&p.ready);
+    pthread_mutex_destroy(&p.lock);
+    free(p.finished);
+    free(threads);
+    return rc;
+}
+
+unsigned pool_cpu_count(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 ? (unsigned)n : 1;
+}
