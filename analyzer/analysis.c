@@ -11,6 +11,13 @@ struct analysis {
     diagnostic_list *diagnostics;
 };
 
+uint64_t analysis_timeout_micros(uint64_t option, uint64_t bytes)
+{
+    if (option != ANALYSIS_TIMEOUT_SCALED)
+        return option;
+    return ANALYSIS_TIMEOUT_BASE_MICROS + bytes / (1024 * 1024) * ANALYSIS_TIMEOUT_PER_MIB_MICROS;
+}
+
 static analysis_status finish(analysis *a, int nomem, analysis **out)
 {
     if (nomem) {
@@ -53,11 +60,8 @@ analysis_status analysis_run_from(analysis **out, const file_provider *files, co
         return read == SOURCE_ERR_NOT_FOUND ? ANALYSIS_NOT_FOUND : ANALYSIS_FAILED;
     }
 
-    uint64_t timeout = options->parse_timeout_micros;
-    if (timeout == ANALYSIS_TIMEOUT_SCALED) {
-        uint64_t mib = source_file_length(a->source) / (1024 * 1024);
-        timeout = ANALYSIS_TIMEOUT_BASE_MICROS + mib * ANALYSIS_TIMEOUT_PER_MIB_MICROS;
-    }
+    uint64_t timeout =
+        analysis_timeout_micros(options->parse_timeout_micros, source_file_length(a->source));
     const TSLanguage *grammar = language_grammar(language);
     switch (syntax_parse(&a->tree, a->source, grammar, timeout)) {
     case SYNTAX_OK:
@@ -99,4 +103,12 @@ const TSTree *analysis_tree(const analysis *a)
 const diagnostic_list *analysis_diagnostics(const analysis *a)
 {
     return a->diagnostics;
+}
+
+void analysis_take(analysis *a, source_file **source, TSTree **tree)
+{
+    *source = a->source;
+    *tree = a->tree;
+    a->source = NULL;
+    a->tree = NULL;
 }

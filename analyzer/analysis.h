@@ -37,6 +37,9 @@ typedef struct {
     uint64_t parse_timeout_micros;
 } analysis_options;
 
+/* The timeout, in microseconds (0: none), for parsing `bytes` bytes under `option`. */
+uint64_t analysis_timeout_micros(uint64_t option, uint64_t bytes);
+
 typedef enum {
     ANALYSIS_CLEAN,     /* read and parsed without a single diagnostic */
     ANALYSIS_FAILED,    /* diagnostics were recorded: syntax errors, or unusable input */
@@ -66,5 +69,12 @@ const source_file *analysis_source(const analysis *a);
 const TSTree *analysis_tree(const analysis *a);
 
 const diagnostic_list *analysis_diagnostics(const analysis *a);
+
+/*
+ * Moves the source and the tree out of `a` into `*source` and `*tree` (NULL
+ * when there is none), for a caller that goes on with the parsed file after
+ * analysis_free: the caller then owns them.
+ */
+void analysis_take(analysis *a, source_file **source, TSTree **tree);
 
 #endif

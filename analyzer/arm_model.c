@@ -828,10 +828,7 @@ static int build_template(arm_ctx *c, const az_value *args)
 
 int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d, const az_value *args)
 {
-    int nomem = 0;
-    const az_value *doc = arm_json_from_tree(b, f, &nomem);
-    if (nomem)
-        return -1;
+    const az_value *doc = f->doc;
     if (!doc || doc->kind != AZ_OBJECT) {
         az_builder_warn(b, (az_range){f->file, 1, 1, 1, 1}, "not a JSON object; nothing to model");
         return 0;
@@ -848,11 +845,8 @@ int arm_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d, co
 
 int arm_params_evaluate(az_builder *b, const az_loaded_file *f, az_value **args)
 {
-    int nomem = 0;
     *args = NULL;
-    const az_value *doc = arm_json_from_tree(b, f, &nomem);
-    if (nomem)
-        return -1;
+    const az_value *doc = f->doc;
     arm_ctx c = {0};
     c.b = b;
     c.f = f;

@@ -30,6 +30,7 @@
 #include <unistd.h>
 
 #define MAX_TIMEOUT_SECONDS 86400.0
+#define MAX_JOBS 1024
 #define MAX_LIST_ITEMS 64
 
 static const char main_usage[] =
@@ -104,6 +105,8 @@ static const char scan_usage[] =
     "  --require-justification   ignore suppressions that give no reason\n"
     "  --timeout SECONDS         abandon a file whose parse takes longer than this (default:\n"
     "                            10 plus 1 per MiB of the file; 0: no limit)\n"
+    "  -j, --jobs N, -jN         analyze files on N threads, 1 to 1024 (default: one per\n"
+    "                            online CPU); the report is the same whatever N is\n"
     "\n"
     "Changed files only (read with libgit2; paths relative to the work tree's root):\n"
     "  --diff REF                the templates changed since the merge base of REF and\n"
@@ -380,6 +383,7 @@ typedef struct {
     az_severity fail_on;
     report_color color;
     uint64_t timeout_micros;
+    unsigned jobs; /* 0: one per online CPU */
     bool strict, verbose, show_suppressed, soft_fail, require_justification, locations_set,
         tags_set, fail_on_set, no_config, include_passed;
     const char **paths;
@@ -468,6 +472,20 @@ static int write_report(const report_request *req, const scan_result *r, const r
     return written;
 }
 
+/* A thread count: a decimal number from 1 to MAX_JOBS, nothing else. */
+static int parse_jobs(const char *text, unsigned *jobs)
+{
+    if (text[0] < '0' || text[0] > '9')
+        return -1;
+    char *end;
+    errno = 0;
+    unsigned long n = strtoul(text, &end, 10);
+    if (errno != 0 || *end != '\0' || n < 1 || n > MAX_JOBS)
+        return -1;
+    *jobs = (unsigned)n;
+    return 0;
+}
+
 /* The value of `--flag VALUE` or `--flag=VALUE`; NULL after a usage error. */
 static const char *flag_value(int argc, char **argv, int *i, const char *eq)
 {
@@ -519,11 +537,16 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
             f->new_only = true;
         } else if (IS("--changed-lines") && !eq) {
             f->changed_lines = true;
+        } else if (strncmp(arg, "-j", 2) == 0 && arg[2] && arg[2] != '=') {
+            /* -jN, as make takes it. */
+            if (parse_jobs(arg + 2, &f->jobs) != 0)
+                return usage_error(scan_usage, "invalid number of jobs '%s': expected 1 to 1024",
+                                   arg + 2);
         } else if (IS("--format") || IS("--output") || IS("--category") || IS("--baseline") ||
                    IS("--create-baseline") || IS("--param-file") || IS("--check") ||
                    IS("--skip-check") || IS("--fail-on") || IS("--allowed-locations") ||
                    IS("--required-tags") || IS("--timeout") || IS("--config") || IS("--color") ||
-                   IS("--diff")) {
+                   IS("--diff") || IS("--jobs") || IS("-j")) {
             char *value = (char *)flag_value(argc, argv, &i, eq);
             if (!value)
                 return usage_error(scan_usage, "option '%s' needs a value", arg);
@@ -572,6 +595,10 @@ static int parse_scan_flags(int argc, char **argv, scan_flags *f)
                 if (parse_timeout(value, &f->timeout_micros) != 0)
                     return usage_error(scan_usage,
                                        "invalid timeout '%s': expected seconds, 0 to 86400", value);
+            } else if (IS("--jobs") || IS("-j")) {
+                if (parse_jobs(value, &f->jobs) != 0)
+                    return usage_error(scan_usage,
+                                       "invalid number of jobs '%s': expected 1 to 1024", value);
             } else {
                 bool checks = IS("--check") || IS("--skip-check");
                 const char **items = IS("--check")               ? f->include
@@ -714,6 +741,7 @@ static int run_scan(int argc, char **argv)
     }
     so.param_file = f.param_file;
     so.parse_timeout_micros = f.timeout_micros;
+    so.jobs = f.jobs;
     so.include = f.include;
     so.include_count = f.include_count;
     so.exclude = f.exclude;

@@ -1,5 +1,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "model_build.h"
+#include "analysis.h"
+#include "arm_json.h"
 #include "file_provider.h"
 #include "model_internal.h"
 #include "syntax.h"
@@ -10,10 +12,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-/* A parse that takes longer than this is abandoned rather than allowed to
- * hang the scan. */
-#define PARSE_TIMEOUT_MICROS ((uint64_t)30 * 1000 * 1000)
 
 /* Where the last position was found: most lookups are left to right along
  * one line, so counting can resume there rather than at the line start. */
@@ -35,6 +33,8 @@ struct az_builder {
     char **stack; /* resolved paths of the templates being built, innermost last */
     uint32_t depth;
     uint32_t max_depth;
+    uint64_t parse_timeout_micros; /* as analysis_options */
+    tree_cache *cache;             /* or NULL */
 };
 
 arena *az_builder_arena(az_builder *b)
@@ -145,6 +145,10 @@ static const char *path_under_root(const az_builder *b, const char *resolved)
     return resolved + n + 1;
 }
 
+/* Bicep files up to this size go through the scan's tree cache: modules and
+ * shared types files are small, and templates that large are rarely shared. */
+#define CACHE_MAX_BYTES ((uint32_t)256 * 1024)
+
 /* The display path of `resolved`, which lies under the root. */
 static const char *display_of(const az_builder *b, const char *resolved)
 {
@@ -157,34 +161,62 @@ static const char *display_of(const az_builder *b, const char *resolved)
                                                                             : NULL;
 }
 
-static void loaded_file_free(az_loaded_file *f)
+static void loaded_file_free(az_builder *b, az_loaded_file *f)
 {
     if (!f)
         return;
     if (f->tree)
         ts_tree_delete(f->tree);
-    source_file_free(f->src);
+    if (f->cached)
+        tree_cache_release(b->cache, f->cached);
+    else
+        source_file_free((source_file *)f->src);
     free((char *)f->disk_path);
     free((char *)f->display_path);
     free(f);
 }
 
+/* Reads and parses the file at `path`; returns 0, or -1 having explained why in `err`. */
+static int read_and_parse(az_builder *b, const char *path, language_id lang, source_file **src,
+                          TSTree **tree, char *err, size_t err_size)
+{
+    source_error serr;
+    if (file_provider_read(b->provider, path, src, &serr) != SOURCE_OK) {
+        char why[256];
+        snprintf(err, err_size, "%s", source_error_describe(&serr, why, sizeof(why)));
+        return -1;
+    }
+    uint64_t timeout = analysis_timeout_micros(b->parse_timeout_micros, source_file_length(*src));
+    syntax_status st = syntax_parse(tree, *src, language_grammar(lang), timeout);
+    if (st == SYNTAX_OK)
+        return 0;
+    if (st == SYNTAX_TIMEOUT)
+        snprintf(err, err_size, "parsing timed out after %.3g s (see --timeout)",
+                 (double)timeout / 1e6);
+    else
+        snprintf(err, err_size, "the grammar cannot be loaded");
+    return -1;
+}
+
 /*
- * Loads, or finds already loaded, the file at the resolved path `resolved`.
- * Returns NULL when it cannot be read or parsed, having explained why in
- * `err`.
+ * Loads, or finds already loaded, the file at the resolved path `resolved`:
+ * takes it from the tree cache, or reads and parses it, or, when `src` is
+ * given, takes `src` and `tree` (which it frees on failure). An ARM file's
+ * tree is read into its document at once and freed. Returns NULL when the
+ * file cannot be read or parsed, having explained why in `err`.
  */
 static az_loaded_file *builder_load(az_builder *b, const char *resolved, const char *display,
-                                    char *err, size_t err_size)
+                                    source_file *src, TSTree *tree, char *err, size_t err_size)
 {
-    for (size_t i = 0; i < b->file_count; i++)
+    for (size_t i = 0; i < b->file_count && !src; i++)
         if (strcmp(b->files[i]->disk_path, resolved) == 0)
             return b->files[i];
 
+    az_loaded_file *f = NULL;
     language_id lang = language_for_path(resolved);
     if (lang == LANGUAGE_NONE) {
         snprintf(err, err_size, "not a Bicep or ARM JSON file");
-        return NULL;
+        goto fail;
     }
     if (b->file_count == b->file_cap) {
         size_t cap = b->file_cap ? b->file_cap * 2 : 8;
@@ -194,36 +226,51 @@ static az_loaded_file *builder_load(az_builder *b, const char *resolved, const c
         b->files = grown;
         b->file_cap = cap;
     }
-    az_loaded_file *f = calloc(1, sizeof(*f));
+    f = calloc(1, sizeof(*f));
     if (!f)
         goto nomem;
     f->language = lang;
     f->bicepparam = language_path_is_bicepparam(resolved);
     f->disk_path = strdup(resolved);
     f->display_path = strdup(display);
-    if (!f->disk_path || !f->display_path || model_file_add(b->model, display, &f->file)) {
-        loaded_file_free(f);
+    if (!f->disk_path || !f->display_path || model_file_add(b->model, display, &f->file))
         goto nomem;
+    bool cacheable = b->cache && lang == LANGUAGE_BICEP;
+    if (cacheable && !src && (f->cached = tree_cache_get(b->cache, resolved))) {
+        f->src = tree_cache_entry_source(f->cached);
+        f->tree = tree_cache_entry_tree(f->cached);
+    } else {
+        if (!src && read_and_parse(b, resolved, lang, &src, &tree, err, err_size) != 0)
+            goto fail;
+        if (cacheable && source_file_length(src) <= CACHE_MAX_BYTES &&
+            (f->cached = tree_cache_put(b->cache, resolved, src, tree))) {
+            f->src = tree_cache_entry_source(f->cached);
+            f->tree = tree_cache_entry_tree(f->cached);
+        } else {
+            f->src = src;
+            f->tree = tree;
+        }
+        src = NULL;
+        tree = NULL;
     }
-    source_error serr;
-    if (file_provider_read(b->provider, resolved, &f->src, &serr) != SOURCE_OK) {
-        char why[256];
-        snprintf(err, err_size, "%s", source_error_describe(&serr, why, sizeof(why)));
-        loaded_file_free(f);
-        return NULL;
-    }
-    syntax_status st = syntax_parse(&f->tree, f->src, language_grammar(lang), PARSE_TIMEOUT_MICROS);
-    if (st != SYNTAX_OK) {
-        snprintf(err, err_size, "%s",
-                 st == SYNTAX_TIMEOUT ? "parsing took too long" : "the grammar cannot be loaded");
-        loaded_file_free(f);
-        return NULL;
+    if (lang == LANGUAGE_ARMJSON) {
+        int failed = 0;
+        f->doc = arm_json_from_tree(b, f, &failed);
+        ts_tree_delete(f->tree);
+        f->tree = NULL;
+        if (failed)
+            goto nomem;
     }
     b->files[b->file_count++] = f;
     return f;
 
 nomem:
     snprintf(err, err_size, "out of memory");
+fail:
+    if (tree)
+        ts_tree_delete(tree);
+    source_file_free(src);
+    loaded_file_free(b, f);
     return NULL;
 }
 
@@ -307,7 +354,8 @@ static const az_loaded_file *load_local(az_builder *b, const az_loaded_file *fro
                                         const char *path)
 {
     char err[300];
-    az_loaded_file *f = builder_load(b, resolved, display_of(b, resolved), err, sizeof(err));
+    az_loaded_file *f =
+        builder_load(b, resolved, display_of(b, resolved), NULL, NULL, err, sizeof(err));
     if (!f)
         az_builder_warn(b, at, "%s '%s' cannot be read: %s", what, path, err);
     (void)from;
@@ -472,7 +520,8 @@ static int evaluate_parameters(az_builder *b, const az_loaded_file *tmpl, const 
     *pf_out = NULL;
     const char *display = display_of(b, resolved);
     char err[300];
-    az_loaded_file *pf = builder_load(b, resolved, display ? display : resolved, err, sizeof(err));
+    az_loaded_file *pf =
+        builder_load(b, resolved, display ? display : resolved, NULL, NULL, err, sizeof(err));
     if (!pf) {
         az_builder_warn(b, (az_range){0}, "parameter file '%s' cannot be read: %s",
                         display ? display : resolved, err);
@@ -528,7 +577,7 @@ static int build_variant(az_builder *b, const az_loaded_file *tmpl, const az_loa
 static void builder_free(az_builder *b)
 {
     for (size_t i = 0; i < b->file_count; i++)
-        loaded_file_free(b->files[i]);
+        loaded_file_free(b, b->files[i]);
     free(b->files);
     free(b->stack);
     free(b->root);
@@ -549,17 +598,7 @@ static int collect_eval_warnings(az_builder *b)
     return 0;
 }
 
-int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
-                        const char *display_path, const char *param_file, const az_limits *limits,
-                        char *err, size_t err_size)
-{
-    return az_model_build_from(out, NULL, scan_root, disk_path, display_path, param_file, limits,
-                               err, err_size);
-}
-
-int az_model_build_from(az_model **out, const az_build_source *source, const char *scan_root,
-                        const char *disk_path, const char *display_path, const char *param_file,
-                        const az_limits *limits, char *err, size_t err_size)
+int az_model_build(az_model **out, const az_build_request *req, char *err, size_t err_size)
 {
     char scratch[8];
     if (!err) {
@@ -567,18 +606,23 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
         err_size = sizeof(scratch);
     }
     *out = NULL;
+    source_file *src = req->source;
+    TSTree *tree = req->tree;
     az_builder b = {0};
+    b.parse_timeout_micros = req->parse_timeout_micros;
+    b.cache = req->cache;
     b.model = model_new();
+    char *resolved = NULL;
     if (!b.model) {
         snprintf(err, err_size, "out of memory");
-        return -1;
+        goto fail;
     }
     b.arena = b.model->arena;
-    b.eval = az_eval_new(b.arena, limits);
-    b.provider = source ? source->files : NULL;
-    b.root = file_provider_resolve(b.provider, scan_root);
-    if (source && source->display_root && b.root) {
-        b.display_root = file_provider_resolve(b.provider, source->display_root);
+    b.eval = az_eval_new(b.arena, req->limits);
+    b.provider = req->from ? req->from->files : NULL;
+    b.root = file_provider_resolve(b.provider, req->scan_root);
+    if (req->from && req->from->display_root && b.root) {
+        b.display_root = file_provider_resolve(b.provider, req->from->display_root);
         /* A display root that does not hold the scan root would name nothing. */
         if (b.display_root && !display_of(&b, b.root) && strcmp(b.display_root, b.root) != 0) {
             free(b.display_root);
@@ -586,9 +630,10 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
         }
     }
     b.positions = calloc(1, sizeof(*b.positions));
-    char *resolved = file_provider_resolve(b.provider, disk_path);
+    resolved = file_provider_resolve(b.provider, req->disk_path);
     if (!b.eval || !b.root || !resolved || !b.positions) {
-        snprintf(err, err_size, "%s", !resolved ? strerror(errno) : "out of memory");
+        if (resolved || strerror_r(errno, err, err_size) != 0)
+            snprintf(err, err_size, "out of memory");
         goto fail;
     }
     b.max_depth = az_eval_limits(b.eval)->max_module_depth + 1;
@@ -598,7 +643,10 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
         goto fail;
     }
 
-    const az_loaded_file *tmpl = builder_load(&b, resolved, display_path, err, err_size);
+    const az_loaded_file *tmpl =
+        builder_load(&b, resolved, req->display_path, src, tree, err, err_size);
+    src = NULL;
+    tree = NULL;
     if (!tmpl)
         goto fail;
 
@@ -620,7 +668,7 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
             goto fail;
         }
         char terr[300];
-        tmpl = builder_load(&b, target, display_of(&b, target), terr, sizeof(terr));
+        tmpl = builder_load(&b, target, display_of(&b, target), NULL, NULL, terr, sizeof(terr));
         free(target);
         if (!tmpl) {
             snprintf(err, err_size, "its template cannot be read: %s", terr);
@@ -628,10 +676,13 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
         }
         if (build_variant(&b, tmpl, pf, args))
             goto nomem;
-    } else if (param_file) {
-        char *pf_resolved = file_provider_resolve(b.provider, param_file);
+    } else if (req->param_file) {
+        char *pf_resolved = file_provider_resolve(b.provider, req->param_file);
         if (!pf_resolved) {
-            snprintf(err, err_size, "parameter file '%s': %s", param_file, strerror(errno));
+            char why[128];
+            if (strerror_r(errno, why, sizeof(why)) != 0)
+                snprintf(why, sizeof(why), "error %d", errno);
+            snprintf(err, err_size, "parameter file '%s': %s", req->param_file, why);
             goto fail;
         }
         int rc = evaluate_parameters(&b, tmpl, pf_resolved, true, &pf, &args);
@@ -665,8 +716,33 @@ int az_model_build_from(az_model **out, const az_build_source *source, const cha
 nomem:
     snprintf(err, err_size, "out of memory");
 fail:
+    if (tree)
+        ts_tree_delete(tree);
+    source_file_free(src);
     free(resolved);
     builder_free(&b);
     az_model_free(b.model);
     return -1;
+}
+
+int az_model_build_file(az_model **out, const char *scan_root, const char *disk_path,
+                        const char *display_path, const char *param_file, const az_limits *limits,
+                        char *err, size_t err_size)
+{
+    return az_model_build_from(out, NULL, scan_root, disk_path, display_path, param_file, limits,
+                               err, err_size);
+}
+
+int az_model_build_from(az_model **out, const az_build_source *source, const char *scan_root,
+                        const char *disk_path, const char *display_path, const char *param_file,
+                        const az_limits *limits, char *err, size_t err_size)
+{
+    az_build_request req = {.from = source,
+                            .scan_root = scan_root,
+                            .disk_path = disk_path,
+                            .display_path = display_path,
+                            .param_file = param_file,
+                            .limits = limits,
+                            .parse_timeout_micros = ANALYSIS_TIMEOUT_SCALED};
+    return az_model_build(out, &req, err, err_size);
 }

@@ -5,6 +5,7 @@
 #include "language.h"
 #include "model.h"
 #include "source.h"
+#include "tree_cache.h"
 
 #include <stdarg.h>
 #include <tree_sitter/api.h>
@@ -19,18 +20,43 @@
  * az_deployment they are given.
  */
 
+/*
+ * A build: az_model_build_from's arguments, the parse timeout of every file
+ * the build reads (as analysis_options: 0 for none, or
+ * ANALYSIS_TIMEOUT_SCALED), and the template itself when the caller has
+ * already read and parsed it, so that it is not parsed twice.
+ */
+typedef struct {
+    const az_build_source *from; /* NULL: the disk */
+    const char *scan_root;
+    const char *disk_path;
+    const char *display_path;
+    const char *param_file;  /* NULL: by convention */
+    const az_limits *limits; /* NULL: the defaults */
+    uint64_t parse_timeout_micros;
+    source_file *source; /* the template's text and tree, or NULL to read them; */
+    TSTree *tree;        /* the build takes both and frees them before it returns */
+    tree_cache *cache;   /* Bicep files shared with other builds, or NULL */
+} az_build_request;
+
+/* As az_model_build_from (which is this with ANALYSIS_TIMEOUT_SCALED and
+ * nothing parsed beforehand). */
+int az_model_build(az_model **out, const az_build_request *req, char *err, size_t err_size);
+
 typedef struct az_builder az_builder;
 
 /* A file loaded and parsed for the build. The builder owns it; the tree is
- * freed when the build ends. */
+ * freed when the build ends, or, for ARM JSON, once read into `doc`. */
 typedef struct {
     language_id language;
     bool bicepparam;          /* a .bicepparam file */
     uint32_t file;            /* index in the model's file table */
     const char *display_path; /* relative to the scan root, '/' separators */
     const char *disk_path;
-    source_file *src;
-    TSTree *tree;
+    const source_file *src;
+    TSTree *tree;             /* Bicep only */
+    const az_value *doc;      /* ARM JSON only: the document, in the builder's arena */
+    tree_cache_entry *cached; /* the cache entry `src` belongs to, or NULL when owned */
 } az_loaded_file;
 
 arena *az_builder_arena(az_builder *b);

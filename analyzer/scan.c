@@ -5,6 +5,8 @@
 #include "arena.h"
 #include "discover.h"
 #include "language.h"
+#include "model_build.h"
+#include "pool.h"
 #include "source.h"
 #include "suppress.h"
 
@@ -19,7 +21,6 @@
 
 typedef struct {
     const char *display, *disk;
-    size_t order; /* of insertion */
 } scan_path;
 
 struct scan_result {
@@ -35,9 +36,14 @@ struct scan_result {
      * of the scan (see scan_result_disk_path). */
     scan_path *paths;
     size_t path_count, path_cap;
+    /* Open addressing over paths by display path (index + 1, 0 when empty),
+     * so that a file many templates read is kept once, as it is read. */
+    uint32_t *path_slots;
+    size_t path_slot_count;
     size_t files, templates;
     const file_provider *provider;
     const char *display_root;
+    const char *last_file; /* the file string kept last, shared by the next equal one */
     bool failed;
 };
 
@@ -69,13 +75,24 @@ static void *grow(scan_result *r, void **items, size_t *count, size_t *cap, size
     return item;
 }
 
+/* A kept copy of a display path: errors and warnings come in runs about one
+ * file, and share one copy. */
+static const char *keep_file(scan_result *r, const char *file)
+{
+    if (!file)
+        return NULL;
+    if (!r->last_file || strcmp(r->last_file, file) != 0)
+        r->last_file = keep(r, file);
+    return r->last_file;
+}
+
 static void add_error(scan_result *r, const char *file, const source_position *pos,
                       const char *message)
 {
     scan_error *e = grow(r, (void **)&r->errors, &r->error_count, &r->error_cap, sizeof(*e));
     if (!e)
         return;
-    e->file = keep(r, file);
+    e->file = keep_file(r, file);
     e->message = keep(r, message);
     if (pos) {
         e->has_position = true;
@@ -91,19 +108,70 @@ static void add_warning(scan_result *r, const char *file, unsigned line, unsigne
         grow(r, (void **)&r->warnings, &r->warning_count, &r->warning_cap, sizeof(*w));
     if (!w)
         return;
-    w->file = keep(r, file);
+    w->file = keep_file(r, file);
     w->line = line;
     w->column = column;
     w->message = keep(r, message);
 }
 
+static uint64_t hash_display(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The slot of `display` in the path set, or the empty slot where it goes. */
+static uint32_t *path_slot(const scan_result *r, const char *display)
+{
+    size_t mask = r->path_slot_count - 1;
+    for (size_t i = hash_display(display) & mask;; i = (i + 1) & mask) {
+        uint32_t *slot = &r->path_slots[i];
+        if (*slot == 0 || strcmp(r->paths[*slot - 1].display, display) == 0)
+            return slot;
+    }
+}
+
+/* Keeps the path set at most half full. Returns 0, or -1 when out of memory. */
+static int path_set_grow(scan_result *r)
+{
+    if (r->path_slot_count && (r->path_count + 1) * 2 <= r->path_slot_count)
+        return 0;
+    size_t count = r->path_slot_count ? r->path_slot_count * 2 : 64;
+    uint32_t *slots = calloc(count, sizeof(*slots));
+    if (!slots || r->path_count >= UINT32_MAX - 1) {
+        free(slots);
+        return -1;
+    }
+    free(r->path_slots);
+    r->path_slots = slots;
+    r->path_slot_count = count;
+    for (size_t i = 0; i < r->path_count; i++)
+        *path_slot(r, r->paths[i].display) = (uint32_t)i + 1;
+    return 0;
+}
+
+/* Records where `display` was read from; the first read of a display path wins. */
 static void add_path(scan_result *r, const char *display, const char *disk)
 {
+    if (r->failed)
+        return;
+    if (path_set_grow(r) != 0) {
+        r->failed = true;
+        return;
+    }
+    uint32_t *slot = path_slot(r, display);
+    if (*slot != 0)
+        return;
     scan_path *p = grow(r, (void **)&r->paths, &r->path_count, &r->path_cap, sizeof(*p));
     if (!p)
         return;
     p->display = keep(r, display);
     p->disk = keep(r, disk);
+    if (!p->display || !p->disk)
+        return;
+    *slot = (uint32_t)r->path_count;
 }
 
 /* Every file the model read: the template, its parameter files and its
@@ -132,29 +200,21 @@ static void add_model_paths(scan_result *r, const az_model *m, const char *root,
     }
 }
 
-/* Orders paths by display path, the earlier entry first among equals. */
 static int compare_paths(const void *a, const void *b)
 {
-    const scan_path *x = a, *y = b;
-    int c = strcmp(x->display, y->display);
-    return c ? c : (x->order > y->order) - (x->order < y->order);
+    return strcmp(((const scan_path *)a)->display, ((const scan_path *)b)->display);
 }
 
-/* Sorts the paths for lookup and keeps the first of each display path. */
+/* Sorts the paths (one per display path) for lookup by display path. */
 static void finish_paths(scan_result *r)
 {
     /* A failed scan is freed unread; its paths may lack strings. */
     if (r->failed || r->path_count == 0)
         return;
-    /* qsort is not stable: the insertion order ranks equals. */
-    for (size_t i = 0; i < r->path_count; i++)
-        r->paths[i].order = i;
     qsort(r->paths, r->path_count, sizeof(*r->paths), compare_paths);
-    size_t kept = 1;
-    for (size_t i = 1; i < r->path_count; i++)
-        if (strcmp(r->paths[i].display, r->paths[kept - 1].display) != 0)
-            r->paths[kept++] = r->paths[i];
-    r->path_count = kept;
+    free(r->path_slots);
+    r->path_slots = NULL;
+    r->path_slot_count = 0;
 }
 
 static void add_note(scan_result *r, int kind, const char *path, const char *reason)
@@ -220,46 +280,38 @@ static bool selected(const az_check *c, void *ud)
     return in;
 }
 
-/* Reports the file's syntax errors; returns whether it was read and parsed. */
-static bool syntax_check(scan_result *r, const scan_options *o, const discover_entry *e)
-{
-    analysis *a;
-    analysis_options ao = {o->parse_timeout_micros};
-    analysis_status status =
-        analysis_run_from(&a, o->provider, e->disk_path, language_for_path(e->disk_path), &ao);
-    if (status == ANALYSIS_NOMEM) {
-        r->failed = true;
-        return false;
-    }
-    const diagnostic_list *list = analysis_diagnostics(a);
-    for (size_t i = 0; i < diagnostic_list_count(list); i++) {
-        const diagnostic *d = diagnostic_list_get(list, i);
-        add_error(r, e->display_path, d->has_position ? &d->position : NULL, d->message);
-    }
-    bool parsed = analysis_tree(a) != NULL;
-    analysis_free(a);
-    return parsed;
-}
-
+/* Models the template `e`, already read and parsed (`src` and `tree`, which
+ * this takes), and runs the checks over it. */
 /* `given_root` is a given file's scan root; NULL for a discovered file. */
-static void model_and_check(scan_result *r, const scan_options *o, const discover_entry *e,
-                            const char *given_root)
+static void model_and_check(scan_result *r, const scan_options *o, tree_cache *cache,
+                            const discover_entry *e, const char *given_root, source_file *src,
+                            TSTree *tree)
 {
     char *root = given_root ? strdup(given_root) : root_of(argument_of(o, e));
     if (!root) {
+        ts_tree_delete(tree);
+        source_file_free(src);
         r->failed = true;
         return;
     }
     /* Display paths in the model are relative to the root, as discovery's
      * are, or to the display root when there is one. */
-    az_model *m = NULL;
-    char err[300];
     const char *param_file = o->param_file;
     if (!param_file && o->param_file_for)
         param_file = o->param_file_for(e->disk_path, o->param_file_ud);
     az_build_source source = {o->provider, o->display_root};
-    if (az_model_build_from(&m, &source, root, e->disk_path, e->display_path, param_file, NULL, err,
-                            sizeof(err)) != 0) {
+    az_build_request req = {.from = &source,
+                            .scan_root = root,
+                            .disk_path = e->disk_path,
+                            .display_path = e->display_path,
+                            .param_file = param_file,
+                            .parse_timeout_micros = o->parse_timeout_micros,
+                            .source = src,
+                            .tree = tree,
+                            .cache = cache};
+    az_model *m = NULL;
+    char err[300];
+    if (az_model_build(&m, &req, err, sizeof(err)) != 0) {
         if (strcmp(err, "out of memory") == 0)
             r->failed = true;
         else
@@ -303,32 +355,133 @@ static int apply_comment_suppressions(scan_result *r, const scan_options *o)
     return rc;
 }
 
-static void analyze_entry(scan_result *r, const scan_options *o, const discover_entry *e,
-                          const char *given_root)
+static scan_result *result_new(void)
 {
-    r->files++;
-    add_path(r, e->display_path, e->disk_path);
-    /* A file that could not be read or parsed has nothing to model. */
-    bool parsed = syntax_check(r, o, e);
-    /* Parameter files are read as variants of their templates. */
+    scan_result *r = calloc(1, sizeof(*r));
+    if (!r)
+        return NULL;
+    r->strings = arena_new();
+    r->findings = az_findings_new();
+    if (!r->strings || !r->findings) {
+        scan_result_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+/* Items in flight per worker. A big compiled template takes as long as a
+ * hundred small files: with a short window the other workers run out of
+ * items while it is worked, and the scan turns serial. A waiting part holds
+ * only its results. */
+#define SCAN_WINDOW_PER_JOB 64
+
+/* Bytes of Bicep source whose trees the scan keeps for other templates to
+ * load as modules: their trees take several times as much, and this is
+ * what the cache adds to the memory of the files in flight. */
+#define SCAN_TREE_CACHE_BYTES ((size_t)1024 * 1024)
+
+/* A file to analyze: a discovered one, or a given one with its own root. */
+typedef struct {
+    discover_entry e;
+    const char *given_root; /* NULL for a discovered file */
+} scan_item;
+
+/* A scan in progress: each item is worked into a result of its own (a
+ * part), in slot i % window, and folded into `r` in item order. */
+typedef struct {
+    const scan_options *o;
+    const scan_item *items;
+    scan_result *r;
+    scan_result **parts;
+    size_t window;
+    tree_cache *cache;
+} scan_job;
+
+/* One entry: read and parse it, report its syntax errors, and model and
+ * check it when it is a template. Runs on a worker thread: it touches only
+ * its part. */
+static void scan_entry(void *ud, size_t index)
+{
+    scan_job *job = ud;
+    const scan_options *o = job->o;
+    const discover_entry *e = &job->items[index].e;
+    scan_result *part = result_new();
+    job->parts[index % job->window] = part;
+    if (!part)
+        return;
+    part->display_root = o->display_root;
+    part->files = 1;
+    add_path(part, e->display_path, e->disk_path);
+    analysis *a;
+    analysis_options ao = {o->parse_timeout_micros};
+    if (analysis_run_from(&a, o->provider, e->disk_path, language_for_path(e->disk_path), &ao) ==
+        ANALYSIS_NOMEM) {
+        part->failed = true;
+        return;
+    }
+    const diagnostic_list *list = analysis_diagnostics(a);
+    for (size_t i = 0; i < diagnostic_list_count(list); i++) {
+        const diagnostic *d = diagnostic_list_get(list, i);
+        add_error(part, e->display_path, d->has_position ? &d->position : NULL, d->message);
+    }
+    source_file *src;
+    TSTree *tree;
+    analysis_take(a, &src, &tree);
+    analysis_free(a);
+    /* Parameter files are read as variants of their templates; a file that
+     * could not be read or parsed has nothing to model. */
     bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
-    if (is_template && parsed)
-        model_and_check(r, o, e, given_root);
+    if (is_template && tree) {
+        model_and_check(part, o, job->cache, e, job->items[index].given_root, src, tree);
+    } else {
+        if (tree)
+            ts_tree_delete(tree);
+        source_file_free(src);
+    }
+}
+
+/* Folds entry `index`'s part into the result, on the calling thread. */
+static int scan_merge(void *ud, size_t index)
+{
+    scan_job *job = ud;
+    scan_result *r = job->r, *part = job->parts[index % job->window];
+    job->parts[index % job->window] = NULL;
+    if (!part || part->failed) {
+        scan_result_free(part);
+        r->failed = true;
+        return -1;
+    }
+    r->files += part->files;
+    r->templates += part->templates;
+    for (size_t i = 0; i < part->error_count; i++) {
+        const scan_error *e = &part->errors[i];
+        source_position pos = {e->line, e->column};
+        add_error(r, e->file, e->has_position ? &pos : NULL, e->message);
+    }
+    for (size_t i = 0; i < part->warning_count; i++) {
+        const scan_warning *w = &part->warnings[i];
+        add_warning(r, w->file, w->line, w->column, w->message);
+    }
+    /* In reading order; the first read of a display path wins, as in a serial scan. */
+    for (size_t i = 0; i < part->path_count; i++)
+        add_path(r, part->paths[i].display, part->paths[i].disk);
+    if (az_findings_merge(r->findings, part->findings) != 0)
+        r->failed = true;
+    scan_result_free(part);
+    return r->failed ? -1 : 0;
 }
 
 int scan_run(const scan_options *o, scan_result **out)
 {
     *out = NULL;
-    scan_result *r = calloc(1, sizeof(*r));
-    if (!r)
-        return -1;
-    r->strings = arena_new();
-    r->findings = az_findings_new();
-    r->provider = o->provider;
-    r->display_root = keep(r, o->display_root);
+    scan_result *r = result_new();
     discover_result *found = NULL;
+    if (r) {
+        r->provider = o->provider;
+        r->display_root = keep(r, o->display_root);
+    }
     /* Given files replace discovery: nothing is walked. */
-    if (!r->strings || !r->findings ||
+    if (!r || r->failed ||
         discover_paths_filtered(&found, o->paths, o->files ? 0 : o->path_count, o->filter) != 0) {
         scan_result_free(r);
         return -1;
@@ -353,18 +506,34 @@ int scan_run(const scan_options *o, scan_result **out)
             break;
         }
     }
-    for (size_t i = 0; i < discover_result_entry_count(found) && !r->failed; i++)
-        analyze_entry(r, o, discover_result_entry(found, i), NULL);
-    for (size_t i = 0; i < o->file_count && !r->failed; i++) {
+    size_t found_count = discover_result_entry_count(found), count = 0;
+    scan_item *items = calloc(found_count + o->file_count + 1, sizeof(*items));
+    if (!items)
+        r->failed = true;
+    for (size_t i = 0; items && i < found_count; i++)
+        items[count++] = (scan_item){*discover_result_entry(found, i), NULL};
+    for (size_t i = 0; items && i < o->file_count; i++) {
         const scan_file *g = &o->files[i];
-        discover_entry e = {g->display_path, g->disk_path, g->kind};
         /* A given file stands as its own path argument before the filter. */
-        if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud)) {
+        if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud))
             add_note(r, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
-            continue;
-        }
-        analyze_entry(r, o, &e, g->root);
+        else
+            items[count++] = (scan_item){{g->display_path, g->disk_path, g->kind}, g->root};
     }
+    unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
+    scan_job job = {o, items, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL};
+    job.parts = calloc(job.window, sizeof(*job.parts));
+    job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
+    if (!job.parts || !job.cache)
+        r->failed = true;
+    if (!r->failed)
+        pool_run(jobs, job.window, count, scan_entry, scan_merge, &job);
+    /* Parts of entries worked but never merged, after a failure. */
+    for (size_t i = 0; job.parts && i < job.window; i++)
+        scan_result_free(job.parts[i]);
+    free(job.parts);
+    tree_cache_free(job.cache);
+    free(items);
     discover_result_free(found);
     az_findings_sort(r->findings);
     finish_paths(r);
@@ -390,6 +559,7 @@ void scan_result_free(scan_result *r)
     free(r->warnings);
     free(r->notes);
     free(r->paths);
+    free(r->path_slots);
     free(r);
 }
 

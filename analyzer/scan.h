@@ -16,6 +16,13 @@
  * errors, build the model of each template (with its parameter-file
  * variants and local modules), and run the selected checks over it.
  *
+ * Files are analyzed in parallel (scan_options.jobs), each on its own, and
+ * their results merged in discovery order: findings are then sorted, and
+ * errors and warnings stay in discovery order, file by file, so the result
+ * never depends on the number of threads. Memory holds the files in flight,
+ * not the whole tree: a file's syntax tree is freed once its model is built,
+ * and its model once it is checked.
+ *
  * Library code: nothing is printed. A scan_result owns its findings, its
  * file errors and its warnings; free it with scan_result_free.
  */
@@ -55,6 +62,9 @@ typedef struct {
      * holds every scan root) and reporters resolve them against it rather
      * than the working directory. */
     const char *display_root;
+    /* Files are analyzed on this many threads; 0 means one per online CPU.
+     * The result is the same whatever the number. */
+    unsigned jobs;
 } scan_options;
 
 /* A problem with one file: it could not be read, parsed or modelled. */

@@ -295,8 +295,18 @@ source_position source_file_locate(const source_file *src, uint32_t offset)
     return (source_position){lines + 1, column + 1};
 }
 
+/* strerror's text in `buf`: strerror itself may share one buffer between
+ * threads, and files are read on several. */
+static const char *error_text(int errnum, char *buf, size_t size)
+{
+    if (strerror_r(errnum, buf, size) != 0)
+        snprintf(buf, size, "error %d", errnum);
+    return buf;
+}
+
 const char *source_error_describe(const source_error *err, char *buf, size_t size)
 {
+    char why[128];
     switch (err->status) {
     case SOURCE_OK:
         snprintf(buf, size, "no error");
@@ -305,7 +315,7 @@ const char *source_error_describe(const source_error *err, char *buf, size_t siz
         snprintf(buf, size, "no such file or directory");
         break;
     case SOURCE_ERR_OPEN:
-        snprintf(buf, size, "cannot open: %s", strerror(err->sys_errno));
+        snprintf(buf, size, "cannot open: %s", error_text(err->sys_errno, why, sizeof(why)));
         break;
     case SOURCE_ERR_NOT_REGULAR:
         snprintf(buf, size, "not a regular file");
@@ -316,7 +326,7 @@ const char *source_error_describe(const source_error *err, char *buf, size_t siz
                  (unsigned long long)(SOURCE_MAX_SIZE / (1024 * 1024)));
         break;
     case SOURCE_ERR_READ:
-        snprintf(buf, size, "cannot read: %s", strerror(err->sys_errno));
+        snprintf(buf, size, "cannot read: %s", error_text(err->sys_errno, why, sizeof(why)));
         break;
     case SOURCE_ERR_BINARY:
         snprintf(buf, size, "binary file (contains NUL bytes)");

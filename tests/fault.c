@@ -22,12 +22,18 @@ struct dirent *__wrap_readdir(DIR *dir);
 
 static long countdown = -1;
 static long live;
+static long asked;
 static int read_errno;
 static int readdir_errno;
 
 void fault_fail_allocation(long n)
 {
     countdown = n;
+}
+
+long fault_allocation_count(void)
+{
+    return asked;
 }
 
 long fault_live_allocations(void)
@@ -52,6 +58,7 @@ void fault_route_tree_sitter_around(void)
 
 static int should_fail(void)
 {
+    asked++;
     if (countdown < 0)
         return 0;
     return countdown-- == 0;

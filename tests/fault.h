@@ -13,6 +13,9 @@
 /* Makes the allocation `n` calls from now fail (0: the next one); -1: none. */
 void fault_fail_allocation(long n);
 
+/* Allocations asked for through the wrappers so far, failed ones included. */
+long fault_allocation_count(void);
+
 /* Allocations made and not yet freed through the wrappers. */
 long fault_live_allocations(void);
 

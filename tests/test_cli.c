@@ -111,6 +111,23 @@ Test(cli, rejects_bad_usage_with_exit_code_2)
         {(const char *const[]){"scan", "--color=yes", NULL},
          "azscan: unknown colour mode 'yes': expected auto, always or never"},
         {(const char *const[]){"scan", "--color", NULL}, "azscan: option '--color' needs a value"},
+        {(const char *const[]){"scan", "--jobs", "0", NULL},
+         "azscan: invalid number of jobs '0': expected 1 to 1024"},
+        {(const char *const[]){"scan", "--jobs=-2", NULL},
+         "azscan: invalid number of jobs '-2': expected 1 to 1024"},
+        {(const char *const[]){"scan", "-j", "many", NULL},
+         "azscan: invalid number of jobs 'many': expected 1 to 1024"},
+        {(const char *const[]){"scan", "-j", "+3", NULL},
+         "azscan: invalid number of jobs '+3': expected 1 to 1024"},
+        {(const char *const[]){"scan", "-j4x", NULL},
+         "azscan: invalid number of jobs '4x': expected 1 to 1024"},
+        {(const char *const[]){"scan", "--jobs", "", NULL},
+         "azscan: invalid number of jobs '': expected 1 to 1024"},
+        {(const char *const[]){"scan", "--jobs", "1025", NULL},
+         "azscan: invalid number of jobs '1025': expected 1 to 1024"},
+        {(const char *const[]){"scan", "--jobs", "99999999999999999999", NULL},
+         "azscan: invalid number of jobs '99999999999999999999': expected 1 to 1024"},
+        {(const char *const[]){"scan", "--jobs", NULL}, "azscan: option '--jobs' needs a value"},
         {(const char *const[]){"help", "nope", NULL}, "azscan: unknown command 'nope'"},
         {(const char *const[]){"help", "scan", "parse", NULL},
          "azscan: help takes at most one COMMAND"},
@@ -378,4 +395,34 @@ Test(cli, scan_gives_up_on_a_parse_that_runs_out_of_time)
     assert_run(&r, 3, "slow.json: error: parsing timed out after 1e-06 s (see --timeout)\n", "");
     r = AZSCAN("parse", "--errors", "--timeout", "0", "slow.json");
     assert_run(&r, 0, "", "");
+}
+
+Test(cli, scan_reports_the_same_whatever_the_number_of_jobs)
+{
+    fixture_write_text(dir, "t/bad.bicep", "var x = (\n");
+    fixture_write_text(dir, "t/loop.bicep", "var r = range(0, 2000000000)\n");
+    char *samples = fixture_path(AZSCAN_SOURCE_DIR, "samples");
+    char *checks = fixture_path(AZSCAN_SOURCE_DIR, "checks");
+    const char *formats[] = {"text", "json", "sarif"};
+    for (size_t i = 0; i < sizeof(formats) / sizeof(*formats); i++) {
+        fixture_run_result one = AZSCAN("scan", "--verbose", "--format", formats[i], "--jobs", "1",
+                                        samples, "t", checks);
+        cr_assert_eq(one.exit_code, 1, "stderr: %s", one.err);
+        cr_assert_gt(strlen(one.out), 1000);
+        const char *const many[][2] = {{"--jobs", "4"}, {"-j", "2"}, {"--jobs=3", NULL}};
+        for (size_t k = 0; k < sizeof(many) / sizeof(*many); k++) {
+            fixture_run_result other = many[k][1]
+                                           ? AZSCAN("scan", "--verbose", "--format", formats[i],
+                                                    many[k][0], many[k][1], samples, "t", checks)
+                                           : AZSCAN("scan", "--verbose", "--format", formats[i],
+                                                    many[k][0], samples, "t", checks);
+            cr_assert_eq(other.exit_code, one.exit_code);
+            cr_assert_str_eq(other.out, one.out, "%s with %s", formats[i], many[k][0]);
+            cr_assert_str_eq(other.err, one.err);
+            fixture_run_result_free(&other);
+        }
+        fixture_run_result_free(&one);
+    }
+    free(samples);
+    free(checks);
 }

@@ -1,5 +1,6 @@
 /* The scan pipeline: one report per problem file, and files that cannot be
  * read or parsed are not modelled. */
+#include "fault.h"
 #include "scan.h"
 
 #include <criterion/criterion.h>
@@ -34,5 +35,189 @@ Test(scan, invalid_utf8_is_reported_once_with_its_position)
     cr_assert_eq(scan_result_template_count(r), 0);
     scan_result_free(r);
     unlink(path);
+    rmdir(dir);
+}
+
+/* Everything a result says, in order, as text. */
+static char *describe(const scan_result *r)
+{
+    char *text = NULL;
+    size_t len = 0;
+    FILE *out = open_memstream(&text, &len);
+    cr_assert(out);
+    fprintf(out, "files %zu templates %zu\n", scan_result_file_count(r),
+            scan_result_template_count(r));
+    const az_findings *fs = scan_result_findings(r);
+    for (size_t i = 0; i < az_findings_count(fs); i++) {
+        const az_finding *f = az_findings_get(fs, i);
+        fprintf(out, "finding %s %s:%u:%u %s %s %s %s %s %d %s\n", f->check->meta.id, f->file,
+                f->range.start_line, f->range.start_column, f->resource_type, f->resource,
+                f->variant ? f->variant : "-", f->property ? f->property : "-", f->message,
+                f->suppressed, f->justification ? f->justification : "-");
+        for (size_t k = 0; k < f->related_count; k++)
+            fprintf(out, "  related %s:%u %s\n", f->related[k].file, f->related[k].range.start_line,
+                    f->related[k].label);
+        fprintf(out, "  disk %s\n", scan_result_disk_path(r, f->file));
+    }
+    for (size_t i = 0; i < scan_result_error_count(r); i++) {
+        const scan_error *e = scan_result_error(r, i);
+        fprintf(out, "error %s:%u:%u %s\n", e->file, e->line, e->column, e->message);
+    }
+    for (size_t i = 0; i < scan_result_warning_count(r); i++) {
+        const scan_warning *w = scan_result_warning(r, i);
+        fprintf(out, "warning %s:%u:%u %s\n", w->file ? w->file : "-", w->line, w->column,
+                w->message);
+    }
+    for (size_t i = 0; i < scan_result_note_count(r); i++) {
+        const scan_note *n = scan_result_note(r, i);
+        fprintf(out, "note %d %s %s\n", (int)n->kind, n->path, n->reason);
+    }
+    fclose(out);
+    return text;
+}
+
+static void write_bytes(const char *dir, const char *name, const char *data, size_t len)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", dir, name);
+    FILE *f = fopen(path, "wb");
+    cr_assert(f);
+    cr_assert_eq(fwrite(data, 1, len, f), len);
+    fclose(f);
+}
+
+static void write_file(const char *dir, const char *name, const char *text)
+{
+    write_bytes(dir, name, text, strlen(text));
+}
+
+static char *scan_described(const char *const *paths, size_t count, unsigned jobs)
+{
+    scan_options o = {0};
+    o.paths = paths;
+    o.path_count = count;
+    o.jobs = jobs;
+    scan_result *r;
+    cr_assert_eq(scan_run(&o, &r), 0);
+    char *text = describe(r);
+    scan_result_free(r);
+    return text;
+}
+
+Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
+{
+    char dir[] = "/tmp/azscan-scan-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    /* Errors, warnings, a module two templates share, and a suppression. */
+    write_file(dir, "bad.bicep", "var x = (\n");
+    write_bytes(dir, "binary.bicep", "a\0b", 3);
+    write_file(dir, "shared.bicep",
+               "param access string\n"
+               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+               "  name: 'st'\n"
+               "  location: 'westeurope'\n"
+               "  properties: { publicNetworkAccess: access }\n"
+               "}\n");
+    write_file(dir, "a.bicep",
+               "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
+               "var r = range(0, 2000000000)\n");
+    write_file(dir, "b.bicep",
+               "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
+               "module n '../../outside.bicep' = { name: 'n' }\n");
+    write_file(dir, "c.bicep",
+               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+               "  name: 'st'\n"
+               "  location: 'westeurope'\n"
+               "  // azscan-disable-next-line AZS201: behind a firewall\n"
+               "  properties: { publicNetworkAccess: 'Enabled' }\n"
+               "}\n");
+    const char *paths[] = {AZSCAN_SOURCE_DIR "/samples", dir, AZSCAN_SOURCE_DIR "/checks",
+                           "/nonexistent"};
+    size_t count = sizeof(paths) / sizeof(*paths);
+    char *serial = scan_described(paths, count, 1);
+    cr_assert(strstr(serial, "finding AZS201"));
+    cr_assert(strstr(serial, "error bad.bicep:1:1"));
+    cr_assert(strstr(serial, "error binary.bicep"));
+    cr_assert(strstr(serial, "warning a.bicep"));
+    cr_assert(strstr(serial, "warning b.bicep"));
+    cr_assert(strstr(serial, "behind a firewall"));
+    unsigned jobs[] = {2, 4, 0};
+    for (size_t j = 0; j < sizeof(jobs) / sizeof(*jobs); j++) {
+        char *parallel = scan_described(paths, count, jobs[j]);
+        cr_assert_str_eq(parallel, serial, "--jobs %u differs", jobs[j]);
+        free(parallel);
+    }
+    free(serial);
+    const char *names[] = {"bad.bicep", "binary.bicep", "shared.bicep",
+                           "a.bicep",   "b.bicep",      "c.bicep"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
+/* Out of memory anywhere gives -1 and no result, or a whole result when the
+ * allocation was one a front end tolerates; the sanitizer build's leak
+ * check sees anything left behind, parts of entries in flight on other
+ * threads included. */
+Test(scan, fails_cleanly_when_memory_runs_out)
+{
+    fault_route_tree_sitter_around();
+    char dir[] = "/tmp/azscan-scan-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    /* ARM JSON only: the Bicep grammar's external scanner cannot survive
+     * a failed malloc (tree-sitter's own allocations are routed around). */
+    const char *names[] = {"a.json", "b.json", "bad.json", "empty.json"};
+    const char *storage =
+        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+        "deploymentTemplate.json#\", \"resources\": [{\n"
+        "  \"type\": \"Microsoft.Storage/storageAccounts\", \"apiVersion\": \"2023-01-01\",\n"
+        "  \"name\": \"st\",\n"
+        "  // azscan-disable-next-line AZS201: behind a firewall\n"
+        "  \"properties\": {\"publicNetworkAccess\": \"Enabled\", \"minimumTlsVersion\": "
+        "\"TLS1_0\"}\n"
+        "}]}\n";
+    write_file(dir, names[0], storage);
+    write_file(dir, names[1], storage);
+    write_file(dir, names[2],
+               "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+               "deploymentTemplate.json#\",,}");
+    write_file(dir, names[3],
+               "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+               "deploymentTemplate.json#\"}");
+    const char *paths[] = {dir};
+    unsigned jobs[] = {1, 2};
+    for (size_t j = 0; j < 2; j++) {
+        scan_options o = {0};
+        o.paths = paths;
+        o.path_count = 1;
+        o.jobs = jobs[j];
+        scan_result *r = NULL;
+        long start = fault_allocation_count();
+        cr_assert_eq(scan_run(&o, &r), 0);
+        cr_assert_gt(az_findings_count(scan_result_findings(r)), 1);
+        scan_result_free(r);
+        long total = fault_allocation_count() - start;
+        long failures = 0;
+        /* With 2 jobs, which allocation fails varies from run to run. */
+        for (long n = 0; n < total; n++) {
+            fault_fail_allocation(n);
+            int rc = scan_run(&o, &r);
+            fault_fail_allocation(-1);
+            if (rc != 0) {
+                cr_assert_null(r);
+                failures++;
+            }
+            scan_result_free(r);
+        }
+        cr_assert_gt(failures, total / 2, "%ld of %ld", failures, total);
+    }
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        unlink(path);
+    }
     rmdir(dir);
 }
