@@ -1,0 +1,122 @@
+/* The tree cache: hits share one parse, the budget drops unused entries
+ * oldest first, entries in use stay, and a second store of a path keeps the
+ * first. */
+#include "fs_fixture.h"
+#include "language.h"
+#include "syntax.h"
+#include "tree_cache.h"
+
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+static char *dir;
+
+static void setup(void)
+{
+    dir = fixture_tempdir();
+}
+
+static void teardown(void)
+{
+    fixture_remove(dir);
+    free(dir);
+}
+
+TestSuite(tree_cache, .init = setup, .fini = teardown);
+
+static const char text[] =
+    "var aaaaaaaaaaaaaaaaaaaa = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'\n"
+    "var c = 1\n";
+
+/* A parsed Bicep file at dir/name. */
+static char *parse(const char *name, source_file **src, TSTree **tree)
+{
+    fixture_write_text(dir, name, text);
+    char *path = fixture_path(dir, name);
+    cr_assert_eq(source_file_read(src, path, NULL), SOURCE_OK);
+    cr_assert_eq(syntax_parse(tree, *src, language_grammar(LANGUAGE_BICEP), 0), SYNTAX_OK);
+    return path;
+}
+
+static tree_cache_entry *store(tree_cache *c, const char *name)
+{
+    source_file *src;
+    TSTree *tree;
+    char *path = parse(name, &src, &tree);
+    tree_cache_entry *e = tree_cache_put(c, path, src, tree);
+    cr_assert(e);
+    free(path);
+    return e;
+}
+
+static bool holds(tree_cache *c, const char *name)
+{
+    char *path = fixture_path(dir, name);
+    tree_cache_entry *e = tree_cache_get(c, path);
+    free(path);
+    tree_cache_release(c, e);
+    return e != NULL;
+}
+
+Test(tree_cache, shares_one_parse_between_users)
+{
+    tree_cache *c = tree_cache_new(1 << 20);
+    cr_assert(c);
+    tree_cache_entry *e = store(c, "a.bicep");
+    char *path = fixture_path(dir, "a.bicep");
+    tree_cache_entry *again = tree_cache_get(c, path);
+    cr_assert_eq(again, e);
+    TSTree *one = tree_cache_entry_tree(e), *two = tree_cache_entry_tree(again);
+    cr_assert_neq(one, two);
+    cr_assert_eq(ts_node_end_byte(ts_tree_root_node(one)),
+                 ts_node_end_byte(ts_tree_root_node(two)));
+    cr_assert_eq(source_file_length(tree_cache_entry_source(e)), sizeof(text) - 1);
+    ts_tree_delete(one);
+    ts_tree_delete(two);
+    tree_cache_release(c, e);
+    tree_cache_release(c, again);
+    cr_assert_null(tree_cache_get(c, "/nowhere.bicep"));
+    free(path);
+    tree_cache_free(c);
+}
+
+Test(tree_cache, drops_unused_entries_oldest_first_past_its_budget)
+{
+    /* Room for two of the files. */
+    tree_cache *c = tree_cache_new(2 * (sizeof(text) - 1) + 10);
+    tree_cache_release(c, store(c, "a.bicep"));
+    tree_cache_release(c, store(c, "b.bicep"));
+    cr_assert(holds(c, "a.bicep")); /* a is now the most recent */
+    tree_cache_release(c, store(c, "c.bicep"));
+    cr_assert(holds(c, "a.bicep"));
+    cr_assert_not(holds(c, "b.bicep"));
+    cr_assert(holds(c, "c.bicep"));
+    tree_cache_free(c);
+}
+
+Test(tree_cache, keeps_entries_in_use_whatever_the_budget)
+{
+    tree_cache *c = tree_cache_new(0);
+    tree_cache_entry *a = store(c, "a.bicep");
+    tree_cache_entry *b = store(c, "b.bicep");
+    cr_assert(holds(c, "a.bicep"));
+    cr_assert(holds(c, "b.bicep"));
+    tree_cache_release(c, a);
+    cr_assert_not(holds(c, "a.bicep"));
+    cr_assert(holds(c, "b.bicep"));
+    tree_cache_release(c, b);
+    cr_assert_not(holds(c, "b.bicep"));
+    tree_cache_free(c);
+}
+
+Test(tree_cache, keeps_the_first_of_two_stores_of_a_path)
+{
+    tree_cache *c = tree_cache_new(1 << 20);
+    tree_cache_entry *first = store(c, "a.bicep");
+    tree_cache_entry *second = store(c, "a.bicep");
+    cr_assert_eq(first, second);
+    tree_cache_release(c, first);
+    tree_cache_release(c, second);
+    tree_cache_free(c);
+}
