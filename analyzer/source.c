@@ -3,6 +3,7 @@
 #include "utf8.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,24 +12,21 @@
 #include <unistd.h>
 
 /*
- * Locating an offset scans at most one block: the index records, for the
- * start of every block, how many code points and line breaks precede it and
- * where its line began. That keeps the index to 12 bytes per 4 KiB while a
- * 50 MB single-line file still locates each node in constant time.
+ * Locating an offset: a table of line starts gives its line by binary
+ * search. In a file of ASCII text its column is then a subtraction; in
+ * other files, a second index records how many code points precede every
+ * 4 KiB block, so that counting them scans at most two blocks, and a 50 MB
+ * single-line file still locates each node in constant time.
  */
 #define BLOCK_SIZE 4096u
 
-typedef struct {
-    uint32_t code_points; /* code points before the block */
-    uint32_t lines;       /* line breaks before the block */
-    uint32_t line_start;  /* offset of the line the block starts in */
-} block_mark;
-
 struct source_file {
-    char *data;       /* the whole file as read */
-    const char *text; /* data after the BOM */
-    uint32_t length;  /* bytes of text */
-    block_mark *marks;
+    char *data;            /* the whole file as read */
+    const char *text;      /* data after the BOM */
+    uint32_t length;       /* bytes of text */
+    uint32_t *lines;       /* offset of the start of every line */
+    uint32_t line_count;   /* at least 1 */
+    uint32_t *code_points; /* code points before each block; NULL for ASCII text */
 };
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
@@ -65,26 +63,35 @@ static source_position scan_position(const char *text, uint32_t offset)
     return (source_position){lines + 1, column + 1};
 }
 
-static int build_marks(source_file *src)
+static int build_index(source_file *src)
 {
-    size_t count = src->length / BLOCK_SIZE + 1;
-    src->marks = malloc(count * sizeof(*src->marks));
-    if (!src->marks)
+    const char *text = src->text, *end = text + src->length;
+    uint32_t count = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        count++;
+    src->lines = malloc(count * sizeof(*src->lines));
+    if (!src->lines)
         return -1;
+    src->lines[0] = 0;
+    src->line_count = 1;
+    for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
+        src->lines[src->line_count++] = (uint32_t)(p - text) + 1;
 
-    block_mark mark = {0, 0, 0};
-    for (size_t b = 0; b < count; b++) {
-        src->marks[b] = mark;
+    bool ascii = true;
+    for (uint32_t i = 0; i < src->length && ascii; i++)
+        ascii = (unsigned char)text[i] < 0x80;
+    if (ascii)
+        return 0;
+    size_t blocks = src->length / BLOCK_SIZE + 1;
+    src->code_points = malloc(blocks * sizeof(*src->code_points));
+    if (!src->code_points)
+        return -1;
+    uint32_t before = 0;
+    for (size_t b = 0; b < blocks; b++) {
+        src->code_points[b] = before;
         uint32_t start = (uint32_t)(b * BLOCK_SIZE);
-        uint32_t end = start + BLOCK_SIZE < src->length ? start + BLOCK_SIZE : src->length;
-        for (uint32_t i = start; i < end; i++) {
-            unsigned char c = (unsigned char)src->text[i];
-            mark.code_points += (c & 0xC0) != 0x80;
-            if (c == '\n') {
-                mark.lines++;
-                mark.line_start = i + 1;
-            }
-        }
+        uint32_t stop = start + BLOCK_SIZE < src->length ? start + BLOCK_SIZE : src->length;
+        before += (uint32_t)utf8_count_code_points(text + start, stop - start);
     }
     return 0;
 }
@@ -132,7 +139,7 @@ source_status source_file_adopt(source_file **out, char *data, size_t len, sourc
     src->data = data;
     src->text = text;
     src->length = (uint32_t)text_len;
-    if (build_marks(src) != 0) {
+    if (build_index(src) != 0) {
         source_file_free(src);
         return fail(err, SOURCE_ERR_NOMEM);
     }
@@ -254,7 +261,8 @@ void source_file_free(source_file *src)
 {
     if (!src)
         return;
-    free(src->marks);
+    free(src->lines);
+    free(src->code_points);
     free(src->data);
     free(src);
 }
@@ -271,8 +279,10 @@ uint32_t source_file_length(const source_file *src)
 
 static uint32_t code_points_before(const source_file *src, uint32_t offset)
 {
+    if (!src->code_points)
+        return offset;
     uint32_t block_start = offset / BLOCK_SIZE * BLOCK_SIZE;
-    return src->marks[offset / BLOCK_SIZE].code_points +
+    return src->code_points[offset / BLOCK_SIZE] +
            (uint32_t)utf8_count_code_points(src->text + block_start, offset - block_start);
 }
 
@@ -280,19 +290,17 @@ source_position source_file_locate(const source_file *src, uint32_t offset)
 {
     if (offset > src->length)
         offset = src->length;
-
-    const block_mark *mark = &src->marks[offset / BLOCK_SIZE];
-    uint32_t lines = mark->lines;
-    uint32_t line_start = mark->line_start;
-    for (uint32_t i = offset / BLOCK_SIZE * BLOCK_SIZE; i < offset; i++) {
-        if (src->text[i] == '\n') {
-            lines++;
-            line_start = i + 1;
-        }
+    /* The last line that starts at or before the offset. */
+    uint32_t lo = 0, hi = src->line_count;
+    while (hi - lo > 1) {
+        uint32_t mid = lo + (hi - lo) / 2;
+        if (src->lines[mid] <= offset)
+            lo = mid;
+        else
+            hi = mid;
     }
-
-    uint32_t column = code_points_before(src, offset) - code_points_before(src, line_start);
-    return (source_position){lines + 1, column + 1};
+    uint32_t column = code_points_before(src, offset) - code_points_before(src, src->lines[lo]);
+    return (source_position){lo + 1, column + 1};
 }
 
 /* strerror's text in `buf`: strerror itself may share one buffer between

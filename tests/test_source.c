@@ -5,6 +5,7 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -93,10 +94,11 @@ static source_position naive_position(const char *text, uint32_t offset)
     return p;
 }
 
-Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
+/* Compares every offset of a 64 KiB random text, with lines from empty to
+ * 3 index blocks long, with a linear scan; `multibyte` mixes in 2- and
+ * 4-byte characters straddling block boundaries, else the text is ASCII. */
+static void assert_locates_like_a_linear_scan(bool multibyte)
 {
-    /* Lines from empty to 3 index blocks long, multi-byte characters
-     * straddling block boundaries. */
     size_t cap = 64 * 1024, len = 0;
     char *text = malloc(cap);
     unsigned seed = 12345;
@@ -105,10 +107,10 @@ Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
         unsigned r = (seed >> 16) % 100;
         if (r < 2)
             text[len++] = '\n';
-        else if (r < 40) {
+        else if (r < 40 && multibyte) {
             memcpy(text + len, "\xC3\xA9", 2);
             len += 2;
-        } else if (r < 50) {
+        } else if (r < 50 && multibyte) {
             memcpy(text + len, "\xF0\x9F\x98\x80", 4);
             len += 4;
         } else {
@@ -130,6 +132,16 @@ Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
     }
     free(text);
     source_file_free(src);
+}
+
+Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
+{
+    assert_locates_like_a_linear_scan(true);
+}
+
+Test(source, locates_every_offset_of_ascii_text_like_a_linear_scan)
+{
+    assert_locates_like_a_linear_scan(false);
 }
 
 Test(source, clamps_offsets_past_the_end)
@@ -297,28 +309,32 @@ Test(source, reads_a_prefix_and_says_whether_there_is_more)
     free(path);
 }
 
+/* ASCII text needs no code-point index; other text does: both are tried. */
 Test(source, fails_cleanly_at_every_allocation)
 {
-    fixture_write_text(dir, "a.bicep", "param x string\n");
-    char *path = fixture_path(dir, "a.bicep");
-    for (long n = 0;; n++) {
-        long before = fault_live_allocations();
-        fault_fail_allocation(n);
-        source_file *src;
-        source_error err;
-        source_status status = source_file_read(&src, path, &err);
-        fault_fail_allocation(-1);
-        if (status == SOURCE_OK) {
-            cr_assert_geq(n, 1, "no allocation was failed");
-            source_file_free(src);
-            cr_assert_eq(fault_live_allocations(), before);
-            break;
+    static const char *const texts[] = {"param x string\n", "param caf\xC3\xA9 string\n"};
+    for (size_t t = 0; t < 2; t++) {
+        fixture_write_text(dir, "a.bicep", texts[t]);
+        char *path = fixture_path(dir, "a.bicep");
+        for (long n = 0;; n++) {
+            long before = fault_live_allocations();
+            fault_fail_allocation(n);
+            source_file *src;
+            source_error err;
+            source_status status = source_file_read(&src, path, &err);
+            fault_fail_allocation(-1);
+            if (status == SOURCE_OK) {
+                cr_assert_geq(n, 2 + (long)t, "text %zu: allocation %ld was not tried", t, n);
+                source_file_free(src);
+                cr_assert_eq(fault_live_allocations(), before);
+                break;
+            }
+            cr_assert_eq(status, SOURCE_ERR_NOMEM, "allocation %ld", n);
+            cr_assert_null(src);
+            cr_assert_eq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
         }
-        cr_assert_eq(status, SOURCE_ERR_NOMEM, "allocation %ld", n);
-        cr_assert_null(src);
-        cr_assert_eq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
+        free(path);
     }
-    free(path);
 }
 
 Test(source, describes_every_error)
