@@ -2,6 +2,7 @@
 
 #include "builtins.h"
 #include "json_value.h"
+#include "language.h"
 
 #include <inttypes.h>
 #include <stdio.h>
@@ -63,9 +64,32 @@ static TSNode next_child(TSNode parent, uint32_t *i)
     return (TSNode){0};
 }
 
+#define FIELD_CACHE 64 /* a power of two, above the grammar's field count */
+
+TSNode bicep_field(TSNode node, const char *name)
+{
+    /* Keyed by the name's address (callers pass literals), checked by its text. */
+    static _Thread_local struct {
+        const char *name;
+        TSFieldId id;
+    } cache[FIELD_CACHE];
+    size_t h = ((uintptr_t)name >> 3) & (FIELD_CACHE - 1);
+    for (size_t probe = 0; probe < FIELD_CACHE; probe++, h = (h + 1) & (FIELD_CACHE - 1)) {
+        if (cache[h].name == name && strcmp(cache[h].name, name) == 0)
+            return ts_node_child_by_field_id(node, cache[h].id);
+        if (!cache[h].name) {
+            cache[h].name = name;
+            cache[h].id = ts_language_field_id_for_name(language_grammar(LANGUAGE_BICEP), name,
+                                                        (uint32_t)strlen(name));
+            return ts_node_child_by_field_id(node, cache[h].id);
+        }
+    }
+    return ts_node_child_by_field_name(node, name, (uint32_t)strlen(name));
+}
+
 static TSNode field(TSNode node, const char *name)
 {
-    return ts_node_child_by_field_name(node, name, (uint32_t)strlen(name));
+    return bicep_field(node, name);
 }
 
 static bool ascii_ieq(const char *x, size_t xlen, const char *y)

@@ -170,6 +170,10 @@ az_range bicep_range(const bicep_scope *s, TSNode node);
 /* Whether a node is of the named type. */
 bool bicep_is(TSNode node, const char *type);
 
+/* The child of `node` in the field `name` (a null node when none). Field
+ * ids are remembered per thread, so that a lookup costs no string search. */
+TSNode bicep_field(TSNode node, const char *name);
+
 /* The source text of a node, as a pointer into the file and a length. */
 const char *bicep_text(const bicep_file *file, TSNode node, uint32_t *len);
 

@@ -24,7 +24,7 @@
 
 static TSNode field(TSNode node, const char *name)
 {
-    return ts_node_child_by_field_name(node, name, (uint32_t)strlen(name));
+    return bicep_field(node, name);
 }
 
 static bool named_origin(const az_value *v)
