@@ -377,8 +377,11 @@ static scan_result *result_new(void)
 
 /* Bytes of Bicep source whose trees the scan keeps for other templates to
  * load as modules: their trees take several times as much, and this is
- * what the cache adds to the memory of the files in flight. */
-#define SCAN_TREE_CACHE_BYTES ((size_t)1024 * 1024)
+ * what the cache adds to the memory of the files in flight. Over AVM,
+ * 256 KiB keeps a scan's peak within twice a bare parse's (1 MiB took it
+ * to 2.4 times) and scans as fast; none at all parses modules again and
+ * takes a third longer. */
+#define SCAN_TREE_CACHE_BYTES ((size_t)256 * 1024)
 
 /* A file to analyze: a discovered one, or a given one with its own root. */
 typedef struct {
