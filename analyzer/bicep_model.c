@@ -1,4 +1,5 @@
 #include "bicep_eval.h"
+#include "path.h"
 
 #include "model_internal.h"
 
@@ -287,12 +288,6 @@ bicep_file *bicep_file_get(bicep_build *bb, const az_loaded_file *f, const az_va
 
 /* --- Imports -------------------------------------------------------------- */
 
-static bool is_registry_path(const char *path)
-{
-    return !strncmp(path, "br:", 3) || !strncmp(path, "br/", 3) || !strncmp(path, "ts:", 3) ||
-           !strncmp(path, "ts/", 3);
-}
-
 /* The file an import names, loaded on first use; NULL when it cannot be. */
 static bicep_file *import_target(bicep_build *bb, bicep_symbol *sym)
 {
@@ -308,7 +303,7 @@ static bicep_file *import_target(bicep_build *bb, bicep_symbol *sym)
         return NULL;
     }
     /* Registry imports are never fetched: what they export stays unknown. */
-    if (is_registry_path(path))
+    if (path_is_external(path))
         return NULL;
     const az_loaded_file *lf = az_builder_load_import(bb->b, sym->file->f, path, at);
     if (!lf)

@@ -1,4 +1,5 @@
 #include "git_files.h"
+#include "path.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -22,34 +23,6 @@ typedef struct {
 
 typedef enum { ENTRY_NONE, ENTRY_FILE, ENTRY_DIR, ENTRY_OTHER } entry_kind;
 
-/* Resolves "." and ".." in the absolute path `p` in place, lexically. */
-static void normalize(char *p)
-{
-    char *out = p;
-    const char *in = p;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *seg = in;
-        while (*in && *in != '/')
-            in++;
-        size_t len = (size_t)(in - seg);
-        if (len == 0 || (len == 1 && seg[0] == '.'))
-            continue;
-        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-            while (out > p && *--out != '/')
-                ;
-            continue;
-        }
-        *out++ = '/';
-        memmove(out, seg, len);
-        out += len;
-    }
-    if (out == p)
-        *out++ = '/';
-    *out = '\0';
-}
-
 /* `path` relative to the work tree ("" for its root), malloc'd; NULL when
  * it lies outside (errno ENOENT) or memory ran out (ENOMEM). */
 static char *relative(const git_files *g, const char *path)
@@ -64,7 +37,7 @@ static char *relative(const git_files *g, const char *path)
         return NULL;
     }
     snprintf(abs, n, "%s/%s", cwd, path);
-    normalize(abs);
+    path_normalize(abs);
     const char *root = repo_workdir(g->r);
     size_t k = strlen(root);
     char *rel = NULL;

@@ -4,6 +4,7 @@
 #include "arm_json.h"
 #include "file_provider.h"
 #include "model_internal.h"
+#include "path.h"
 #include "syntax.h"
 #include "utf8.h"
 
@@ -274,40 +275,6 @@ fail:
     return NULL;
 }
 
-static bool path_is_external(const char *path)
-{
-    return strncmp(path, "br:", 3) == 0 || strncmp(path, "br/", 3) == 0 ||
-           strncmp(path, "ts:", 3) == 0 || strncmp(path, "ts/", 3) == 0;
-}
-
-/* Resolves "." and ".." in the absolute path `p` in place, lexically. */
-static void normalize_path(char *p)
-{
-    char *out = p;
-    const char *in = p;
-    while (*in) {
-        while (*in == '/')
-            in++;
-        const char *seg = in;
-        while (*in && *in != '/')
-            in++;
-        size_t len = (size_t)(in - seg);
-        if (len == 0 || (len == 1 && seg[0] == '.'))
-            continue;
-        if (len == 2 && seg[0] == '.' && seg[1] == '.') {
-            while (out > p && *--out != '/')
-                ;
-            continue;
-        }
-        *out++ = '/';
-        memmove(out, seg, len);
-        out += len;
-    }
-    if (out == p)
-        *out++ = '/';
-    *out = '\0';
-}
-
 /*
  * Resolves `path`, written in `from`, to a file under the scan root. The
  * path is checked as written (so that "../../etc/passwd" is refused as an
@@ -329,7 +296,7 @@ static char *resolve_local(az_builder *b, const az_loaded_file *from, const char
     if (!joined)
         return NULL;
     snprintf(joined, len, "%.*s/%s", (int)dir_len, from->disk_path, path);
-    normalize_path(joined);
+    path_normalize(joined);
     if (!path_under_root(b, joined)) {
         az_builder_warn(b, at, "%s path '%s' resolves outside the scan root; not read", what, path);
         free(joined);

@@ -1,37 +1,10 @@
 #include "report_path.h"
+#include "path.h"
 
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-/* Rewrites the absolute path `p` in place without "." and ".." segments or
- * repeated separators; ".." at the root stays at the root. */
-static void normalize(char *p)
-{
-    char *w = p; /* the output so far: "" or "/a/b" */
-    const char *s = p;
-    while (*s) {
-        while (*s == '/')
-            s++;
-        const char *end = strchr(s, '/');
-        size_t n = end ? (size_t)(end - s) : strlen(s);
-        if (n == 0 || (n == 1 && s[0] == '.')) {
-            /* nothing */
-        } else if (n == 2 && s[0] == '.' && s[1] == '.') {
-            while (w > p && *--w != '/')
-                ;
-        } else {
-            *w++ = '/';
-            memmove(w, s, n);
-            w += n;
-        }
-        s += n;
-    }
-    if (w == p)
-        *w++ = '/';
-    *w = '\0';
-}
 
 char *report_path_resolve(const scan_result *r, const char *display, bool *absolute)
 {
@@ -53,12 +26,12 @@ char *report_path_resolve(const scan_result *r, const char *display, bool *absol
         snprintf(path, n, "/%s", disk);
     else
         snprintf(path, n, "%s/%s", cwd, disk);
-    normalize(path);
+    path_normalize(path);
     /* Without a working directory a relative path can only stay relative. */
     bool under = !cwd && disk[0] != '/';
     size_t c = 0;
     if (cwd) {
-        normalize(cwd);
+        path_normalize(cwd);
         c = strcmp(cwd, "/") == 0 ? 0 : strlen(cwd);
         under = strncmp(path, cwd, c) == 0 && path[c] == '/' && path[c + 1];
     }
@@ -77,7 +50,7 @@ int report_path_root_uri(const scan_result *r, char **out)
         strcpy(cwd, root);
     else if (!getcwd(cwd, sizeof(cwd)))
         return 0;
-    normalize(cwd);
+    path_normalize(cwd);
     char *uri = malloc(strlen("file://") + 3 * strlen(cwd) + 2);
     if (!uri)
         return -1;

@@ -1,0 +1,38 @@
+/* Path text: lexical normalization and registry references. */
+#include "path.h"
+
+#include <criterion/criterion.h>
+#include <string.h>
+
+static void assert_normalizes(const char *in, const char *want)
+{
+    char buf[256];
+    strcpy(buf, in);
+    path_normalize(buf);
+    cr_assert_str_eq(buf, want, "%s", in);
+}
+
+Test(path, normalize_resolves_dots_and_separators)
+{
+    assert_normalizes("/a/b/c", "/a/b/c");
+    assert_normalizes("/a//b///c/", "/a/b/c");
+    assert_normalizes("/a/./b/.", "/a/b");
+    assert_normalizes("/a/b/../c", "/a/c");
+    assert_normalizes("/a/b/../../c/..", "/");
+    /* ".." at the root stays at the root. */
+    assert_normalizes("/../../etc/passwd", "/etc/passwd");
+    assert_normalizes("/", "/");
+    assert_normalizes("/.", "/");
+    assert_normalizes("/..a/b..", "/..a/b..");
+}
+
+Test(path, external_references)
+{
+    cr_assert(path_is_external("br:mcr.microsoft.com/bicep/avm/res/x:1.0"));
+    cr_assert(path_is_external("br/public:avm/res/x:1.0"));
+    cr_assert(path_is_external("ts:sub/rg/spec:1"));
+    cr_assert(path_is_external("ts/alias:spec:1"));
+    cr_assert_not(path_is_external("./br/main.bicep"));
+    cr_assert_not(path_is_external("br"));
+    cr_assert_not(path_is_external("modules/ts.bicep"));
+}
