@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* memmem */
 #include "dependents.h"
+#include "str_format.h"
 
 #include "arm_schema.h"
 #include "language.h"
@@ -43,16 +44,10 @@ static char *format(dependents *d, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = str_vformat(fmt, ap);
     va_end(ap);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!s) {
+    if (!s)
         d->failed = true;
-        return NULL;
-    }
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     return s;
 }
 

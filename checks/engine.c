@@ -1,4 +1,5 @@
 #include "check.h"
+#include "str_format.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -658,26 +659,12 @@ static void add_finding(check_context *ctx, const az_resource *r, az_severity se
     }
 }
 
-static char *vformat(const char *fmt, va_list ap)
-{
-    va_list copy;
-    va_copy(copy, ap);
-    int n = vsnprintf(NULL, 0, fmt, copy);
-    va_end(copy);
-    if (n < 0)
-        return NULL;
-    char *s = malloc((size_t)n + 1);
-    if (s)
-        vsnprintf(s, (size_t)n + 1, fmt, ap);
-    return s;
-}
-
 void check_report(check_context *ctx, const az_resource *r, const az_value *at,
                   const char *property, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    char *message = vformat(fmt, ap);
+    char *message = str_vformat(fmt, ap);
     va_end(ap);
     add_finding(ctx, r, ctx->check->meta.severity, at, property, message);
 }
@@ -687,7 +674,7 @@ void check_report_at(check_context *ctx, const char *kind, const char *name, az_
 {
     va_list ap;
     va_start(ap, fmt);
-    char *message = vformat(fmt, ap);
+    char *message = str_vformat(fmt, ap);
     va_end(ap);
     add_finding_at(ctx, kind, name, decl, ctx->check->meta.severity, at, property, message);
 }
@@ -698,11 +685,8 @@ void check_unresolved(check_context *ctx, const az_resource *r, const az_value *
     if (!ctx->config || !ctx->config->strict)
         return;
     const char *reason = at && at->kind == AZ_UNKNOWN ? at->u.unknown.reason : "unknown";
-    size_t n = strlen(property) + strlen(reason) + 160;
-    char *message = malloc(n);
-    if (message)
-        snprintf(message, n, "%s: %s could not be resolved (%s)", check_resource_label(ctx, r),
-                 property, reason);
+    char *message = str_format("%s: %s could not be resolved (%s)", check_resource_label(ctx, r),
+                               property, reason);
     add_finding(ctx, r, AZ_SEVERITY_NOTE, at, property, message);
 }
 
@@ -755,12 +739,9 @@ static int note_unused_suppressions(az_resource *r, void *ud)
         if (!c || was_used(ctx, entry) || (ctx->selected && !ctx->selected(c, ctx->selected_ud)))
             continue;
         ctx->check = c;
-        char *message = malloc(256);
-        if (message)
-            snprintf(message, 256,
-                     "Unused suppression: %s %s reports nothing on %s; remove the entry from "
-                     "metadata.azscan.suppress",
-                     c->meta.id, c->meta.name, check_resource_label(ctx, r));
+        char *message = str_format("Unused suppression: %s %s reports nothing on %s; remove the "
+                                   "entry from metadata.azscan.suppress",
+                                   c->meta.id, c->meta.name, check_resource_label(ctx, r));
         add_finding_at(ctx, r->type, check_resource_name(r), entry->range, AZ_SEVERITY_NOTE, NULL,
                        "metadata.azscan.suppress", message);
     }

@@ -1,6 +1,7 @@
 #include "report.h"
 #include "report_columns.h"
 #include "report_path.h"
+#include "str_format.h"
 
 #include <cjson/cJSON.h>
 #include <stdarg.h>
@@ -83,16 +84,10 @@ static char *format(writer *w, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *s = str_vformat(fmt, ap);
     va_end(ap);
-    char *s = n >= 0 ? malloc((size_t)n + 1) : NULL;
-    if (!s) {
+    if (!s)
         w->failed = true;
-        return NULL;
-    }
-    va_start(ap, fmt);
-    vsnprintf(s, (size_t)n + 1, fmt, ap);
-    va_end(ap);
     return s;
 }
 
