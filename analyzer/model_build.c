@@ -61,6 +61,8 @@ static uint32_t column_of(const az_builder *b, const az_loaded_file *f, TSPoint 
     const char *text = source_file_text(f->src);
     position_cache *pc = b->positions;
     uint32_t column;
+    if (source_file_row_is_ascii(f->src, point.row))
+        return point.column + 1;
     if (point.column <= COUNT_LIMIT) {
         column = (uint32_t)utf8_count_code_points(text + byte - point.column, point.column);
     } else if (pc->valid && pc->file == f->file && pc->row == point.row &&

@@ -3,8 +3,8 @@
 #include "utf8.h"
 
 #include <errno.h>
-#include <stdbool.h>
 #include <fcntl.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -27,6 +27,7 @@ struct source_file {
     uint32_t *lines;       /* offset of the start of every line */
     uint32_t line_count;   /* at least 1 */
     uint32_t *code_points; /* code points before each block; NULL for ASCII text */
+    uint8_t *ascii_rows;   /* a bit per line, set when it is ASCII; NULL for ASCII text */
 };
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
@@ -77,11 +78,19 @@ static int build_index(source_file *src)
     for (const char *p = text; (p = memchr(p, '\n', (size_t)(end - p))); p++)
         src->lines[src->line_count++] = (uint32_t)(p - text) + 1;
 
-    bool ascii = true;
-    for (uint32_t i = 0; i < src->length && ascii; i++)
-        ascii = (unsigned char)text[i] < 0x80;
-    if (ascii)
+    if (utf8_ascii_prefix(text, src->length) == src->length)
         return 0;
+    /* Most lines of most files with a non-ASCII character are still ASCII,
+     * and their columns are subtractions too. */
+    src->ascii_rows = calloc(src->line_count / 8 + 1, 1);
+    if (!src->ascii_rows)
+        return -1;
+    for (uint32_t row = 0; row < src->line_count; row++) {
+        uint32_t start = src->lines[row];
+        uint32_t stop = row + 1 < src->line_count ? src->lines[row + 1] : src->length;
+        if (utf8_ascii_prefix(text + start, stop - start) == stop - start)
+            src->ascii_rows[row / 8] |= (uint8_t)(1u << (row % 8));
+    }
     size_t blocks = src->length / BLOCK_SIZE + 1;
     src->code_points = malloc(blocks * sizeof(*src->code_points));
     if (!src->code_points)
@@ -263,6 +272,7 @@ void source_file_free(source_file *src)
         return;
     free(src->lines);
     free(src->code_points);
+    free(src->ascii_rows);
     free(src->data);
     free(src);
 }
@@ -299,8 +309,18 @@ source_position source_file_locate(const source_file *src, uint32_t offset)
         else
             hi = mid;
     }
-    uint32_t column = code_points_before(src, offset) - code_points_before(src, src->lines[lo]);
+    uint32_t column =
+        source_file_row_is_ascii(src, lo)
+            ? offset - src->lines[lo]
+            : code_points_before(src, offset) - code_points_before(src, src->lines[lo]);
     return (source_position){lo + 1, column + 1};
+}
+
+bool source_file_row_is_ascii(const source_file *src, uint32_t row)
+{
+    if (row >= src->line_count)
+        return false;
+    return !src->ascii_rows || (src->ascii_rows[row / 8] >> (row % 8)) & 1;
 }
 
 /* strerror's text in `buf`: strerror itself may share one buffer between

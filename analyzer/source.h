@@ -1,6 +1,7 @@
 #ifndef AZSCAN_SOURCE_H
 #define AZSCAN_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -83,6 +84,10 @@ uint32_t source_file_length(const source_file *src);
 
 /* The line and column of `offset`; offsets past the end are clamped. */
 source_position source_file_locate(const source_file *src, uint32_t offset);
+
+/* Whether the line `row` (0-based, as tree-sitter counts rows) holds only
+ * ASCII, so that a column in it is its byte column. False past the end. */
+bool source_file_row_is_ascii(const source_file *src, uint32_t row);
 
 /*
  * Writes a one-line, human-readable description of `err` (without the file

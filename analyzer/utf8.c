@@ -1,6 +1,7 @@
 #include "utf8.h"
 
 #include <stdint.h>
+#include <string.h>
 
 /*
  * Length of the sequence starting at `s[0]` when it is well formed and fits
@@ -43,6 +44,22 @@ static size_t sequence_length(const uint8_t *s, size_t avail)
     return n;
 }
 
+size_t utf8_ascii_prefix(const char *text, size_t len)
+{
+    size_t i = 0;
+    /* Eight bytes at a time: memcpy keeps the loads free of alignment and
+     * aliasing trouble, and compilers turn it into one load. */
+    for (; len - i >= 8; i += 8) {
+        uint64_t word;
+        memcpy(&word, text + i, 8);
+        if (word & UINT64_C(0x8080808080808080))
+            break;
+    }
+    while (i < len && (unsigned char)text[i] < 0x80)
+        i++;
+    return i;
+}
+
 size_t utf8_find_invalid(const char *text, size_t len)
 {
     const uint8_t *s = (const uint8_t *)text;
@@ -50,7 +67,7 @@ size_t utf8_find_invalid(const char *text, size_t len)
     while (i < len) {
         /* ASCII dominates real templates: skip it without the table walk. */
         if (s[i] < 0x80) {
-            i++;
+            i += utf8_ascii_prefix(text + i, len - i);
             continue;
         }
         size_t n = sequence_length(s + i, len - i);

@@ -17,6 +17,10 @@
  */
 size_t utf8_find_invalid(const char *text, size_t len);
 
+/* The length of the longest prefix of the buffer that is ASCII (bytes below
+ * 0x80): `len` when the whole buffer is. */
+size_t utf8_ascii_prefix(const char *text, size_t len);
+
 /*
  * Counts the code points in a buffer already known to be valid UTF-8: every
  * byte that is not a continuation byte starts one.

@@ -94,20 +94,25 @@ static source_position naive_position(const char *text, uint32_t offset)
     return p;
 }
 
+typedef enum { TEXT_ASCII, TEXT_SOME_LINES_MULTIBYTE, TEXT_MULTIBYTE } text_kind;
+
 /* Compares every offset of a 64 KiB random text, with lines from empty to
- * 3 index blocks long, with a linear scan; `multibyte` mixes in 2- and
- * 4-byte characters straddling block boundaries, else the text is ASCII. */
-static void assert_locates_like_a_linear_scan(bool multibyte)
+ * 3 index blocks long, with a linear scan. TEXT_MULTIBYTE mixes 2- and
+ * 4-byte characters, straddling block boundaries, into every line;
+ * TEXT_SOME_LINES_MULTIBYTE into every other line only. */
+static void assert_locates_like_a_linear_scan(text_kind kind)
 {
     size_t cap = 64 * 1024, len = 0;
     char *text = malloc(cap);
-    unsigned seed = 12345;
+    unsigned seed = 12345, row = 0;
     while (len < cap - 8) {
         seed = seed * 1103515245 + 12345;
         unsigned r = (seed >> 16) % 100;
-        if (r < 2)
+        bool multibyte = kind == TEXT_MULTIBYTE || (kind == TEXT_SOME_LINES_MULTIBYTE && row % 2);
+        if (r < 2) {
             text[len++] = '\n';
-        else if (r < 40 && multibyte) {
+            row++;
+        } else if (r < 40 && multibyte) {
             memcpy(text + len, "\xC3\xA9", 2);
             len += 2;
         } else if (r < 50 && multibyte) {
@@ -116,8 +121,10 @@ static void assert_locates_like_a_linear_scan(bool multibyte)
         } else {
             text[len++] = 'a';
         }
-        if (len > 20000 && len < 33000 && text[len - 1] == '\n')
+        if (len > 20000 && len < 33000 && text[len - 1] == '\n') {
             text[len - 1] = 'b'; /* one line longer than three blocks */
+            row--;
+        }
     }
     fixture_write(dir, "long.bicep", text, len);
     source_file *src = read_ok("long.bicep");
@@ -136,12 +143,39 @@ static void assert_locates_like_a_linear_scan(bool multibyte)
 
 Test(source, locates_every_offset_like_a_linear_scan_across_index_blocks)
 {
-    assert_locates_like_a_linear_scan(true);
+    assert_locates_like_a_linear_scan(TEXT_MULTIBYTE);
 }
 
 Test(source, locates_every_offset_of_ascii_text_like_a_linear_scan)
 {
-    assert_locates_like_a_linear_scan(false);
+    assert_locates_like_a_linear_scan(TEXT_ASCII);
+}
+
+Test(source, locates_every_offset_when_only_some_lines_are_ascii)
+{
+    assert_locates_like_a_linear_scan(TEXT_SOME_LINES_MULTIBYTE);
+}
+
+Test(source, tells_which_rows_are_ascii)
+{
+    fixture_write_text(dir, "mixed.bicep", "ascii\ncaf\xC3\xA9\n\nlast \xE2\x80\x94 line\r\nend");
+    source_file *src = read_ok("mixed.bicep");
+    cr_assert(source_file_row_is_ascii(src, 0));
+    cr_assert(!source_file_row_is_ascii(src, 1));
+    cr_assert(source_file_row_is_ascii(src, 2));
+    cr_assert(!source_file_row_is_ascii(src, 3));
+    cr_assert(source_file_row_is_ascii(src, 4));
+    cr_assert(!source_file_row_is_ascii(src, 5), "past the last line");
+    assert_position(source_file_locate(src, 12), 3, 1);
+    assert_position(source_file_locate(src, 25), 4, 11);
+    assert_position(source_file_locate(src, 29), 5, 2);
+    source_file_free(src);
+
+    fixture_write_text(dir, "ascii.bicep", "one\ntwo");
+    src = read_ok("ascii.bicep");
+    cr_assert(source_file_row_is_ascii(src, 0) && source_file_row_is_ascii(src, 1));
+    cr_assert(!source_file_row_is_ascii(src, 2), "past the last line");
+    source_file_free(src);
 }
 
 Test(source, clamps_offsets_past_the_end)

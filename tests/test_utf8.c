@@ -68,6 +68,24 @@ Test(utf8, counts_code_points_not_bytes)
     cr_assert_eq(utf8_count_code_points("", 0), 0);
 }
 
+Test(utf8, ascii_prefix_stops_at_the_first_byte_above_7f)
+{
+    char buf[40] = {0};
+    cr_assert_eq(utf8_ascii_prefix(buf, 0), 0);
+    /* Every position, within and across the eight-byte steps, and the tail. */
+    for (size_t len = 1; len <= sizeof(buf); len++) {
+        memset(buf, 'a', len);
+        cr_assert_eq(utf8_ascii_prefix(buf, len), len, "all ASCII, %zu bytes", len);
+        for (size_t at = 0; at < len; at++) {
+            memset(buf, 'a', len);
+            buf[at] = (char)0x80;
+            cr_assert_eq(utf8_ascii_prefix(buf, len), at, "0x80 at %zu of %zu", at, len);
+            buf[at] = (char)0xFF;
+            cr_assert_eq(utf8_ascii_prefix(buf, len), at, "0xFF at %zu of %zu", at, len);
+        }
+    }
+}
+
 Test(utf8, encode_writes_one_to_four_bytes)
 {
     char out[4];
