@@ -1,0 +1,33 @@
+#ifndef AZSCAN_PATH_SET_H
+#define AZSCAN_PATH_SET_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A set of paths, gathered in any order and then sorted once. A path_set
+ * owns copies of its strings; free it with path_set_free.
+ */
+
+typedef struct path_set path_set;
+
+/* Returns NULL when out of memory. */
+path_set *path_set_new(void);
+void path_set_free(path_set *s);
+
+/* Adds a copy of `path`. Returns 0, or -1 when out of memory. */
+int path_set_add(path_set *s, const char *path);
+
+/* Sorts the paths by strcmp and drops duplicates; call once all are added. */
+void path_set_sort(path_set *s);
+
+size_t path_set_count(const path_set *s);
+const char *path_set_get(const path_set *s, size_t index);
+
+/* Whether `path` is in a sorted set. */
+bool path_set_has(const path_set *s, const char *path);
+
+/* The paths as an array, for libgit2's git_strarray; owned by the set. */
+char **path_set_items(const path_set *s);
+
+#endif
