@@ -1,6 +1,9 @@
 #include "git_diff.h"
 
+#include "git_index_tree.h"
+#include "git_worktree.h"
 #include "language.h"
+#include "path_set.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,6 +114,61 @@ static int compare_entries(const void *a, const void *b)
     return strcmp(((const entry *)a)->file.path, ((const entry *)b)->file.path);
 }
 
+static bool under_pathspec(const changeset_options *o, const char *path)
+{
+    for (size_t i = 0; i < o->pathspec_count; i++) {
+        const char *s = o->pathspec[i];
+        size_t n = strlen(s);
+        if (n == 0 || (strncmp(path, s, n) == 0 && (path[n] == '/' || path[n] == '\0')))
+            return true;
+    }
+    return o->pathspec_count == 0;
+}
+
+/* Untracked files are listed only when they are templates. */
+static bool untracked_wanted(const char *path, bool is_dir, void *payload)
+{
+    (void)payload;
+    return is_dir || language_for_path(path) != LANGUAGE_NONE;
+}
+
+/*
+ * The paths that may have changed, under the pathspec, for the diff to
+ * look at instead of every file: where the index differs from the base,
+ * and, for the work tree, where it may differ from the index. `*out` NULL
+ * (without an error): every path, since the index gives no tree (a merge
+ * in progress).
+ */
+static int changed_paths(path_set **out, repo *r, git_index *index, const changeset_options *o)
+{
+    path_set *all = path_set_new(), *kept = path_set_new();
+    *out = NULL;
+    int rc = all && kept ? 0 : -1;
+    if (rc == 0 && index_tree_changes(all, repo_git(r), index, o->base) != 0) {
+        path_set_free(all);
+        path_set_free(kept);
+        git_error_clear();
+        return 0;
+    }
+    worktree_options wo = {o->pathspec, o->pathspec_count, untracked_wanted, NULL};
+    if (rc == 0 && !o->staged)
+        rc = worktree_paths_find(all, repo_git(r), index, &wo);
+    if (rc == 0)
+        path_set_sort(all);
+    for (size_t i = 0; rc == 0 && i < path_set_count(all); i++)
+        if (under_pathspec(o, path_set_get(all, i)))
+            rc = path_set_add(kept, path_set_get(all, i));
+    path_set_free(all);
+    if (rc != 0) {
+        if (!git_error_last())
+            git_error_set_oom();
+        path_set_free(kept);
+        return -1;
+    }
+    *out = kept;
+    return 0;
+}
+
 int changeset_compute(changeset **out, repo *r, const changeset_options *o, char *err,
                       size_t err_size)
 {
@@ -122,27 +180,43 @@ int changeset_compute(changeset **out, repo *r, const changeset_options *o, char
     }
     git_diff_options opts;
     git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
-    /* Scan paths are literal, and a file edited in a submodule is the
+    /* Paths are literal, and a file edited in a submodule is the
      * submodule's business: only a moved submodule commit shows. */
     opts.flags = GIT_DIFF_DISABLE_PATHSPEC_MATCH;
     opts.ignore_submodules = GIT_SUBMODULE_IGNORE_DIRTY;
     if (!o->staged)
         opts.flags |= GIT_DIFF_INCLUDE_UNTRACKED | GIT_DIFF_RECURSE_UNTRACKED_DIRS;
-    bool everything = false;
-    for (size_t i = 0; i < o->pathspec_count; i++)
-        everything |= o->pathspec[i][0] == '\0';
-    if (!everything && o->pathspec_count) {
-        opts.pathspec.strings = (char **)o->pathspec;
-        opts.pathspec.count = o->pathspec_count;
-    }
     git_diff *diff = NULL;
     git_index *index = NULL;
+    path_set *paths = NULL;
     int rc = git_repository_index(&index, repo_git(r));
+    if (rc == 0)
+        rc = changed_paths(&paths, r, index, o);
+    if (rc == 0 && paths) {
+        opts.pathspec.strings = path_set_items(paths);
+        opts.pathspec.count = path_set_count(paths);
+    } else if (rc == 0) {
+        bool everything = false;
+        for (size_t i = 0; i < o->pathspec_count; i++)
+            everything |= o->pathspec[i][0] == '\0';
+        if (!everything && o->pathspec_count) {
+            opts.pathspec.strings = (char **)o->pathspec;
+            opts.pathspec.count = o->pathspec_count;
+        }
+    }
+    /* An empty pathspec would be everything: nothing changed. */
+    if (rc == 0 && paths && path_set_count(paths) == 0) {
+        path_set_free(paths);
+        git_index_free(index);
+        *out = c;
+        return 0;
+    }
     if (rc == 0)
         rc = o->staged
                  ? git_diff_tree_to_index(&diff, repo_git(r), (git_tree *)o->base, index, &opts)
                  : git_diff_tree_to_workdir_with_index(&diff, repo_git(r), (git_tree *)o->base,
                                                        &opts);
+    path_set_free(paths);
     git_index_free(index);
     git_diff_find_options find;
     git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
