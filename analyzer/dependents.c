@@ -412,6 +412,7 @@ static void expand(dependents *d, size_t index)
     }
     if (kind == DISCOVER_KIND_BICEP || kind == DISCOVER_KIND_ARM_TEMPLATE) {
         size_t dir_len = (size_t)(name - path);
+        bool target_bicep = language_for_path(path) == LANGUAGE_BICEP;
         for (size_t i = 0; i < d->candidate_count && !d->failed; i++) {
             candidate *c = &d->candidates[i];
             if (strcmp(c->path, path) == 0)
@@ -423,6 +424,10 @@ static void expand(dependents *d, size_t index)
                 include(d, c->path, format(d, "parameter file of %s", path), false);
                 continue;
             }
+            /* ARM links JSON templates only: a template link to a Bicep file
+             * does not deploy. */
+            if (target_bicep && language_for_path(c->path) == LANGUAGE_ARMJSON)
+                continue;
             candidate_load(d, c);
             if (!c->text)
                 continue;

@@ -14,10 +14,12 @@
  * a .bicepparam, X.json for X.parameters[.name].json); and the parameter
  * files of every template reached, by the conventions of model_build.c.
  *
- * It costs in proportion to the change, not to the repository: no model is
- * built. Each candidate is read once; only those that name a changed
- * file's base name in a string are looked at further, lexically, and only
- * the text of files that can refer to another file at all is kept.
+ * No model is built. Each candidate that can refer to a changed template
+ * is read once: JSON ones only for a changed JSON template, since an ARM
+ * template link names a JSON template (a Bicep file does not deploy that
+ * way). Only those that name a changed file's base name in a string are
+ * looked at further, lexically, and only the text of files that can refer
+ * to another file at all is kept.
  *
  * Paths are relative to a root directory (the work tree's) with '/'
  * separators. A dependents owns its strings; free it with dependents_free.
