@@ -6,14 +6,21 @@
 #include "changes.h"
 #include "dependents.h"
 #include "fs_fixture.h"
+#include "git_index_tree.h"
 #include "git_repo.h"
+#include "git_worktree.h"
+#include "path_set.h"
 
 #include <cjson/cJSON.h>
 #include <criterion/criterion.h>
+#include <fcntl.h>
 #include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
 
 static char *dir;
 
@@ -668,4 +675,212 @@ Test(git, changes_open_reports_errors_as_values)
     cr_assert_eq(changes_open(&c, &o, err, sizeof(err)), CHANGES_ERR_USAGE);
     cr_assert_null(c);
     assert_contains(err, "not in a git repository");
+}
+
+/* The paths of `diff`'s deltas (both sides), sorted. */
+static path_set *diff_paths(git_diff *diff)
+{
+    path_set *s = path_set_new();
+    for (size_t i = 0; i < git_diff_num_deltas(diff); i++) {
+        const git_diff_delta *d = git_diff_get_delta(diff, i);
+        path_set_add(s, d->old_file.path);
+        path_set_add(s, d->new_file.path);
+    }
+    path_set_sort(s);
+    return s;
+}
+
+static void assert_same_paths(const path_set *got, const path_set *want)
+{
+    for (size_t i = 0; i < path_set_count(want); i++)
+        cr_expect(path_set_has(got, path_set_get(want, i)), "missing %s", path_set_get(want, i));
+    for (size_t i = 0; i < path_set_count(got); i++)
+        cr_expect(path_set_has(want, path_set_get(got, i)), "extra %s", path_set_get(got, i));
+}
+
+Test(git, index_tree_changes_are_libgit2s)
+{
+    git_repository *r = repo_init(dir);
+    fixture_write_text(dir, "a/b/c.bicep", "// c\n");
+    fixture_write_text(dir, "a/b/d.bicep", "// d\n");
+    fixture_write_text(dir, "a/b.x", "// sorts between a and a/\n");
+    fixture_write_text(dir, "a/e/f.json", "{}\n");
+    fixture_write_text(dir, "g", "a file that becomes a directory\n");
+    fixture_write_text(dir, "h/i.bicep", "// a directory that becomes a file\n");
+    fixture_write_text(dir, "same/j.bicep", "// untouched\n");
+    commit_all(r, "one");
+    git_index *index;
+    git_object *head;
+    OK(git_repository_index(&index, r));
+    OK(git_revparse_single(&head, r, "HEAD^{tree}"));
+    /* Nothing staged: no tree is opened, nothing differs. */
+    path_set *got = path_set_new();
+    OK(index_tree_changes(got, r, index, (git_tree *)head));
+    cr_assert_eq(path_set_count(got), 0);
+    path_set_free(got);
+
+    fixture_write_text(dir, "a/b/c.bicep", "// c, changed\n");
+    char *p = fixture_path(dir, "a/b/d.bicep");
+    cr_assert_eq(unlink(p), 0);
+    free(p);
+    fixture_write_text(dir, "a/new/k.bicep", "// added in a new directory\n");
+    p = fixture_path(dir, "g");
+    cr_assert_eq(unlink(p), 0);
+    free(p);
+    fixture_write_text(dir, "g/l.bicep", "// g is a directory now\n");
+    fixture_remove(p = fixture_path(dir, "h"));
+    free(p);
+    fixture_write_text(dir, "h", "h is a file now\n");
+    git_index_free(index);
+    stage_all(r);
+    OK(git_repository_index(&index, r));
+    OK(git_index_read(index, 1));
+    git_diff *diff;
+    OK(git_diff_tree_to_index(&diff, r, (git_tree *)head, index, NULL));
+    path_set *want = diff_paths(diff);
+    got = path_set_new();
+    OK(index_tree_changes(got, r, index, (git_tree *)head));
+    path_set_sort(got);
+    assert_same_paths(got, want);
+    cr_expect_eq(path_set_count(want), 7, "a/b/c, a/b/d, a/new/k, g, g/l, h, h/i");
+    path_set_free(got);
+    path_set_free(want);
+    git_diff_free(diff);
+
+    /* The empty tree: everything in the index. */
+    got = path_set_new();
+    OK(index_tree_changes(got, r, index, NULL));
+    cr_expect_eq(path_set_count(got), git_index_entrycount(index));
+    path_set_free(got);
+
+    /* A conflict gives no tree. */
+    git_index_entry e = {0};
+    e.mode = GIT_FILEMODE_BLOB;
+    e.path = "same/j.bicep";
+    e.id = git_index_get_bypath(index, "same/j.bicep", 0)->id;
+    OK(git_index_conflict_add(index, &e, &e, &e));
+    got = path_set_new();
+    cr_expect_eq(index_tree_changes(got, r, index, (git_tree *)head), -1);
+    path_set_free(got);
+    git_index_free(index);
+    git_object_free(head);
+    git_repository_free(r);
+}
+
+/* Sets the modification time of `rel` to `seconds` ago. */
+static void age(const char *rel, int seconds)
+{
+    char *p = fixture_path(dir, rel);
+    struct timespec times[2];
+    clock_gettime(CLOCK_REALTIME, &times[0]);
+    times[0].tv_sec -= seconds;
+    times[1] = times[0];
+    cr_assert_eq(utimensat(AT_FDCWD, p, times, 0), 0);
+    free(p);
+}
+
+static bool templates_only(const char *path, bool is_dir, void *payload)
+{
+    (void)payload;
+    size_t n = strlen(path);
+    return is_dir || (n > 6 && strcmp(path + n - 6, ".bicep") == 0);
+}
+
+static path_set *worktree_changes(git_repository *r, const char *const *spec, size_t spec_count)
+{
+    git_index *index;
+    OK(git_repository_index(&index, r));
+    OK(git_index_read(index, 1));
+    worktree_options o = {spec, spec_count, templates_only, NULL};
+    path_set *s = path_set_new();
+    OK(worktree_paths_find(s, r, index, &o));
+    path_set_sort(s);
+    git_index_free(index);
+    return s;
+}
+
+Test(git, worktree_paths_are_what_may_have_changed)
+{
+    git_repository *r = repo_init(dir);
+    fixture_write_text(dir, ".gitignore", "ignored/\n*.gen.bicep\n");
+    fixture_write_text(dir, "clean.bicep", "// clean\n");
+    fixture_write_text(dir, "edited.bicep", "// edited\n");
+    fixture_write_text(dir, "gone.bicep", "// deleted\n");
+    fixture_write_text(dir, "dir/notes.txt", "tracked, not a template\n");
+    fixture_write_text(dir, "ignored/tracked.bicep", "// tracked in an ignored directory\n");
+    const char *aged[] = {".gitignore", "clean.bicep",   "edited.bicep",
+                          "gone.bicep", "dir/notes.txt", "ignored/tracked.bicep"};
+    for (size_t i = 0; i < sizeof(aged) / sizeof(*aged); i++)
+        age(aged[i], 60);
+    commit_all(r, "one");
+    path_set *s = worktree_changes(r, NULL, 0);
+    cr_assert_eq(path_set_count(s), 0, "a clean work tree, first: %s", path_set_get(s, 0));
+    path_set_free(s);
+
+    fixture_write_text(dir, "edited.bicep", "// edited, longer\n");
+    char *p = fixture_path(dir, "gone.bicep");
+    cr_assert_eq(unlink(p), 0);
+    free(p);
+    fixture_write_text(dir, "new.bicep", "// untracked\n");
+    fixture_write_text(dir, "dir/new.bicep", "// untracked beside a tracked file\n");
+    fixture_write_text(dir, "dir/new.txt", "not a template\n");
+    fixture_write_text(dir, "x.gen.bicep", "// ignored\n");
+    fixture_write_text(dir, "ignored/new.bicep", "// in an ignored directory\n");
+    fixture_write_text(dir, "fresh/deep/n.bicep", "// in an untracked directory\n");
+    fixture_write_text(dir, "nested/.git/HEAD", "ref: refs/heads/main\n");
+    fixture_write_text(dir, "nested/inner.bicep", "// another repository's\n");
+    s = worktree_changes(r, NULL, 0);
+    const char *want[] = {"dir/new.bicep", "edited.bicep", "fresh/deep/n.bicep", "gone.bicep",
+                          "new.bicep"};
+    cr_assert_eq(path_set_count(s), 5);
+    for (size_t i = 0; i < 5; i++)
+        cr_expect_str_eq(path_set_get(s, i), want[i]);
+    path_set_free(s);
+
+    /* Only under the pathspec. */
+    const char *spec[] = {"dir", "fresh/deep/n.bicep"};
+    s = worktree_changes(r, spec, 2);
+    cr_assert_eq(path_set_count(s), 2);
+    cr_expect_str_eq(path_set_get(s, 0), "dir/new.bicep");
+    cr_expect_str_eq(path_set_get(s, 1), "fresh/deep/n.bicep");
+    path_set_free(s);
+    git_repository_free(r);
+}
+
+Test(git, worktree_paths_distrust_racy_entries)
+{
+    git_repository *r = repo_init(dir);
+    fixture_write_text(dir, "racy.bicep", "// staged in the second it was written\n");
+    commit_all(r, "one");
+    /* Its stat data match, but the index cannot tell a later edit of the
+     * same size in the same second: the content diff must decide. */
+    path_set *s = worktree_changes(r, NULL, 0);
+    cr_assert_eq(path_set_count(s), 1);
+    cr_expect_str_eq(path_set_get(s, 0), "racy.bicep");
+    path_set_free(s);
+    /* And a diff finds it unchanged. */
+    fixture_run_result run = AZSCAN("scan", "--diff", "HEAD", "--verbose");
+    expect_exit(&run, 0);
+    assert_lacks(run.err, "racy.bicep: analyzed");
+    fixture_run_result_free(&run);
+    git_repository_free(r);
+}
+
+Test(git, dependents_read_json_only_for_json)
+{
+    fixture_write_text(dir, "m.bicep", "// a module\n");
+    fixture_write_text(dir, "main.bicep", "module m './m.bicep' = {\n  name: 'm'\n}\n");
+    /* No ARM deployment links a Bicep file: not a user. */
+    fixture_write_text(dir, "arm.json",
+                       "{\"resources\": [{\"properties\": {\"templateLink\": "
+                       "{\"relativePath\": \"m.bicep\"}}}]}\n");
+    const char *candidates[] = {"arm.json", "m.bicep", "main.bicep"};
+    dependents_options o = {NULL, NULL, dir, candidates, 3};
+    dependents_seed seed = {"m.bicep", "changed"};
+    dependents *d;
+    cr_assert_eq(dependents_resolve(&d, &o, &seed, 1), 0);
+    cr_assert_eq(dependents_count(d), 2);
+    cr_expect_str_eq(dependents_get(d, 0)->path, "m.bicep");
+    cr_expect_str_eq(dependents_get(d, 1)->path, "main.bicep");
+    dependents_free(d);
 }
