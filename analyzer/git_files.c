@@ -1,4 +1,5 @@
 #include "git_files.h"
+#include "git_worktree.h"
 #include "path.h"
 
 #include <errno.h>
@@ -101,19 +102,12 @@ static source_status fail(source_error *err, source_status status)
     return status;
 }
 
-/* Whether the work tree's `path` is as staged in `e`, by git's stat rules:
- * same size, inode and modification time, staged after it was modified. */
+/* Whether the work tree's `path` is as staged in `e`, by git's stat rules. */
 static bool clean_on_disk(const git_files *g, const char *path, const git_index_entry *e)
 {
     struct stat st;
-    if (lstat(path, &st) != 0 || !S_ISREG(st.st_mode))
-        return false;
-    /* Modified in the second the index was written: git calls it racy. */
-    if (e->mtime.seconds >= g->index_written)
-        return false;
-    return (uint32_t)st.st_size == e->file_size && (uint32_t)st.st_ino == e->ino &&
-           st.st_mtim.tv_sec == e->mtime.seconds &&
-           (uint32_t)st.st_mtim.tv_nsec == e->mtime.nanoseconds;
+    return lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+           worktree_entry_clean(e, &st, g->index_written);
 }
 
 static source_status load_locked(git_files *g, const char *path, char **out, size_t *len,
@@ -317,12 +311,9 @@ file_provider *git_files_tree(repo *r, const git_tree *tree)
 file_provider *git_files_index_quick(repo *r)
 {
     git_files *g = (git_files *)git_files_index(r);
-    struct stat st;
     if (g) {
         g->quick = true;
-        g->index_written = git_index_path(g->index) && stat(git_index_path(g->index), &st) == 0
-                               ? (int64_t)st.st_mtim.tv_sec
-                               : 0;
+        g->index_written = worktree_index_written(g->index);
     }
     return g ? &g->base : NULL;
 }
