@@ -802,7 +802,7 @@ static path_set *worktree_changes(git_repository *r, const char *const *spec, si
 Test(git, worktree_paths_are_what_may_have_changed)
 {
     git_repository *r = repo_init(dir);
-    fixture_write_text(dir, ".gitignore", "ignored/\n*.gen.bicep\n");
+    fixture_write_text(dir, ".gitignore", "ignored/\n*.gen.bicep\nout/\n");
     fixture_write_text(dir, "clean.bicep", "// clean\n");
     fixture_write_text(dir, "edited.bicep", "// edited\n");
     fixture_write_text(dir, "gone.bicep", "// deleted\n");
@@ -826,6 +826,7 @@ Test(git, worktree_paths_are_what_may_have_changed)
     fixture_write_text(dir, "dir/new.txt", "not a template\n");
     fixture_write_text(dir, "x.gen.bicep", "// ignored\n");
     fixture_write_text(dir, "ignored/new.bicep", "// in an ignored directory\n");
+    fixture_write_text(dir, "out/deep/o.bicep", "// in an ignored untracked directory\n");
     fixture_write_text(dir, "fresh/deep/n.bicep", "// in an untracked directory\n");
     fixture_write_text(dir, "nested/.git/HEAD", "ref: refs/heads/main\n");
     fixture_write_text(dir, "nested/inner.bicep", "// another repository's\n");
