@@ -151,8 +151,7 @@ Test(cli, parse_prints_the_tree)
                "(document [1:1-1:9]\n"
                "  (object [1:1-1:9]\n"
                "    (pair [1:2-1:8]\n"
-               "      key: (string [1:2-1:5]\n"
-               "        (string_content [1:3-1:4]))\n"
+               "      key: (string [1:2-1:5])\n"
                "      value: (number [1:7-1:8]))))\n",
                "");
 }

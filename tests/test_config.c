@@ -132,7 +132,7 @@ Test(config, rejects_unknown_keys_and_wrong_types_with_their_place)
 Test(config, rejects_what_is_not_json)
 {
     assert_load_error("", ":1:1: empty configuration: expected an object");
-    assert_load_error("{\"failOn\": }", ":1:11: missing 'number'");
+    assert_load_error("{\"failOn\": }", ":1:11: missing 'string'");
     fixture_write(dir, ".azscan.json", "{\0}", 3);
     char *path = fixture_path(dir, ".azscan.json");
     az_config *c;

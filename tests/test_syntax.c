@@ -54,7 +54,7 @@ static char *errors_of(const char *text, size_t len, language_id language)
 static void assert_errors(const char *text, language_id language, const char *want)
 {
     char *got = errors_of(text, strlen(text), language);
-    cr_assert_str_eq(got, want, "for input %s", text);
+    cr_assert_str_eq(got, want, "for input %s, got %s", text, got);
     free(got);
 }
 
@@ -69,8 +69,18 @@ Test(syntax, reports_unexpected_and_missing_tokens)
 {
     assert_errors("{\"a\": [1, 2,, ]}", LANGUAGE_ARMJSON, "1:13: unexpected ','\n");
     assert_errors("{\"a\": [1, 2}", LANGUAGE_ARMJSON, "1:12: missing ']'\n");
-    assert_errors("{\"a\":}", LANGUAGE_ARMJSON, "1:6: missing 'number'\n");
+    assert_errors("{\"a\":}", LANGUAGE_ARMJSON, "1:6: missing 'string'\n");
     assert_errors("param x int\nvar y = [\n  1\n  (\n]\n", LANGUAGE_BICEP, "4:3: unexpected '('\n");
+}
+
+Test(syntax, reports_a_bad_escape_or_an_open_string_where_it_is)
+{
+    /* A well-formed string is one token; others are read part by part. */
+    assert_errors("{\"a\": \"ok\\x\", \"b\": \"\\u12\"}", LANGUAGE_ARMJSON,
+                  "1:10: unexpected '\\\\x'\n1:21: unexpected '\\\\u12'\n");
+    assert_errors("{\"a\": \"x\",\n \"b\": \"tail", LANGUAGE_ARMJSON,
+                  "2:12: missing '\"'\n2:12: missing '}'\n");
+    assert_errors("{\"a\": \"\\\"quoted\\\" \\u00e9\\n\"}", LANGUAGE_ARMJSON, "");
 }
 
 Test(syntax, reports_every_error_in_document_order)
@@ -249,14 +259,12 @@ Test(tree_print, prints_named_nodes_fields_and_ranges)
     cr_assert_str_eq(out, "(document [1:1-2:10]\n"
                           "  (object [1:1-2:10]\n"
                           "    (pair [1:2-1:16]\n"
-                          "      key: (string [1:2-1:5]\n"
-                          "        (string_content [1:3-1:4]))\n"
+                          "      key: (string [1:2-1:5])\n"
                           "      value: (array [1:7-1:16]\n"
                           "        (number [1:8-1:9])\n"
                           "        (true [1:11-1:15])))\n"
                           "    (pair [2:2-2:9]\n"
-                          "      key: (string [2:2-2:5]\n"
-                          "        (string_content [2:3-2:4]))\n"
+                          "      key: (string [2:2-2:5])\n"
                           "      value: (object [2:7-2:9]))))\n");
     free(out);
 }
@@ -274,7 +282,7 @@ Test(tree_print, prints_missing_and_error_nodes)
     cr_assert(strstr(out, "        (MISSING \"]\" [1:12-1:12])))))\n"), "%s", out);
     free(out);
     out = printed("{\"a\":}", LANGUAGE_ARMJSON);
-    cr_assert(strstr(out, "value: (MISSING number [1:6-1:6]))))\n"), "%s", out);
+    cr_assert(strstr(out, "value: (MISSING string [1:6-1:6]))))\n"), "%s", out);
     free(out);
 }
 

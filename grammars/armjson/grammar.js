@@ -12,13 +12,22 @@ module.exports = grammar({
   rules: {
     document: $ => optional($._value),
 
-    _value: $ => choice($.object, $.array, $.string, $.number, $.true, $.false, $.null),
+    _value: $ => choice($.object, $.array, $._string, $.number, $.true, $.false, $.null),
 
     object: $ => seq('{', optional(seq(commaSep1($.pair), optional(','))), '}'),
 
-    pair: $ => seq(field('key', $.string), ':', field('value', $._value)),
+    pair: $ => seq(field('key', $._string), ':', field('value', $._value)),
 
     array: $ => seq('[', optional(seq(commaSep1($._value), optional(','))), ']'),
+
+    // A well-formed string is one token: strings are most of a template, the
+    // converter reads them from the text, and a token for each quote and part
+    // cost a fifth of the parse. The lexer takes the longest match, so any
+    // other string is read part by part, and a bad escape or a missing quote
+    // is reported where it is. Both are `string` nodes.
+    _string: $ => choice(alias($._well_formed_string, $.string), $.string),
+
+    _well_formed_string: _ => token(seq('"', repeat(choice(/[^"\\]+/, /\\(["\\\/bfnrt]|u[0-9a-fA-F]{4})/)), '"')),
 
     string: $ => seq('"', repeat(choice($.string_content, $.escape_sequence)), token.immediate('"')),
 

@@ -6,10 +6,10 @@
 
 #define LANGUAGE_VERSION 14
 #define STATE_COUNT 37
-#define LARGE_STATE_COUNT 5
-#define SYMBOL_COUNT 25
+#define LARGE_STATE_COUNT 7
+#define SYMBOL_COUNT 27
 #define ALIAS_COUNT 0
-#define TOKEN_COUNT 16
+#define TOKEN_COUNT 17
 #define EXTERNAL_TOKEN_COUNT 0
 #define FIELD_COUNT 2
 #define MAX_ALIAS_SEQUENCE_LENGTH 5
@@ -22,24 +22,26 @@ enum ts_symbol_identifiers {
   anon_sym_COLON = 4,
   anon_sym_LBRACK = 5,
   anon_sym_RBRACK = 6,
-  anon_sym_DQUOTE = 7,
-  anon_sym_DQUOTE2 = 8,
-  sym_string_content = 9,
-  sym_escape_sequence = 10,
-  sym_number = 11,
-  sym_true = 12,
-  sym_false = 13,
-  sym_null = 14,
-  sym_comment = 15,
-  sym_document = 16,
-  sym__value = 17,
-  sym_object = 18,
-  sym_pair = 19,
-  sym_array = 20,
-  sym_string = 21,
-  aux_sym_object_repeat1 = 22,
-  aux_sym_array_repeat1 = 23,
-  aux_sym_string_repeat1 = 24,
+  sym__well_formed_string = 7,
+  anon_sym_DQUOTE = 8,
+  anon_sym_DQUOTE2 = 9,
+  sym_string_content = 10,
+  sym_escape_sequence = 11,
+  sym_number = 12,
+  sym_true = 13,
+  sym_false = 14,
+  sym_null = 15,
+  sym_comment = 16,
+  sym_document = 17,
+  sym__value = 18,
+  sym_object = 19,
+  sym_pair = 20,
+  sym_array = 21,
+  sym__string = 22,
+  sym_string = 23,
+  aux_sym_object_repeat1 = 24,
+  aux_sym_array_repeat1 = 25,
+  aux_sym_string_repeat1 = 26,
 };
 
 static const char * const ts_symbol_names[] = {
@@ -50,6 +52,7 @@ static const char * const ts_symbol_names[] = {
   [anon_sym_COLON] = ":",
   [anon_sym_LBRACK] = "[",
   [anon_sym_RBRACK] = "]",
+  [sym__well_formed_string] = "string",
   [anon_sym_DQUOTE] = "\"",
   [anon_sym_DQUOTE2] = "\"",
   [sym_string_content] = "string_content",
@@ -64,6 +67,7 @@ static const char * const ts_symbol_names[] = {
   [sym_object] = "object",
   [sym_pair] = "pair",
   [sym_array] = "array",
+  [sym__string] = "_string",
   [sym_string] = "string",
   [aux_sym_object_repeat1] = "object_repeat1",
   [aux_sym_array_repeat1] = "array_repeat1",
@@ -78,6 +82,7 @@ static const TSSymbol ts_symbol_map[] = {
   [anon_sym_COLON] = anon_sym_COLON,
   [anon_sym_LBRACK] = anon_sym_LBRACK,
   [anon_sym_RBRACK] = anon_sym_RBRACK,
+  [sym__well_formed_string] = sym_string,
   [anon_sym_DQUOTE] = anon_sym_DQUOTE,
   [anon_sym_DQUOTE2] = anon_sym_DQUOTE,
   [sym_string_content] = sym_string_content,
@@ -92,6 +97,7 @@ static const TSSymbol ts_symbol_map[] = {
   [sym_object] = sym_object,
   [sym_pair] = sym_pair,
   [sym_array] = sym_array,
+  [sym__string] = sym__string,
   [sym_string] = sym_string,
   [aux_sym_object_repeat1] = aux_sym_object_repeat1,
   [aux_sym_array_repeat1] = aux_sym_array_repeat1,
@@ -126,6 +132,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   [anon_sym_RBRACK] = {
     .visible = true,
     .named = false,
+  },
+  [sym__well_formed_string] = {
+    .visible = true,
+    .named = true,
   },
   [anon_sym_DQUOTE] = {
     .visible = true,
@@ -182,6 +192,10 @@ static const TSSymbolMetadata ts_symbol_metadata[] = {
   },
   [sym_array] = {
     .visible = true,
+    .named = true,
+  },
+  [sym__string] = {
+    .visible = false,
     .named = true,
   },
   [sym_string] = {
@@ -276,282 +290,329 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
   eof = lexer->eof(lexer);
   switch (state) {
     case 0:
-      if (eof) ADVANCE(26);
+      if (eof) ADVANCE(32);
       ADVANCE_MAP(
-        '"', 34,
-        ',', 28,
-        '-', 5,
-        '/', 2,
-        '0', 42,
-        ':', 30,
-        '[', 31,
-        '\\', 14,
-        ']', 32,
-        'f', 6,
-        'n', 16,
-        't', 12,
-        '{', 27,
-        '}', 29,
+        '"', 42,
+        ',', 34,
+        '-', 6,
+        '/', 3,
+        '0', 50,
+        ':', 36,
+        '[', 37,
+        '\\', 15,
+        ']', 38,
+        'f', 7,
+        'n', 17,
+        't', 13,
+        '{', 33,
+        '}', 35,
       );
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(24);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(43);
+          lookahead == ' ') SKIP(30);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(51);
       END_STATE();
     case 1:
-      if (lookahead == '"') ADVANCE(34);
-      if (lookahead == '/') ADVANCE(35);
-      if (lookahead == '\\') ADVANCE(14);
+      if (lookahead == '"') ADVANCE(42);
+      if (lookahead == '/') ADVANCE(43);
+      if (lookahead == '\\') ADVANCE(15);
       if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(38);
-      if (lookahead != 0) ADVANCE(40);
+          lookahead == ' ') ADVANCE(46);
+      if (lookahead != 0) ADVANCE(48);
       END_STATE();
     case 2:
-      if (lookahead == '*') ADVANCE(4);
-      if (lookahead == '/') ADVANCE(50);
+      if (lookahead == '"') ADVANCE(39);
+      if (lookahead == '\\') ADVANCE(18);
+      if (lookahead != 0) ADVANCE(2);
       END_STATE();
     case 3:
-      if (lookahead == '*') ADVANCE(3);
-      if (lookahead == '/') ADVANCE(49);
-      if (lookahead != 0) ADVANCE(4);
+      if (lookahead == '*') ADVANCE(5);
+      if (lookahead == '/') ADVANCE(58);
       END_STATE();
     case 4:
-      if (lookahead == '*') ADVANCE(3);
-      if (lookahead != 0) ADVANCE(4);
+      if (lookahead == '*') ADVANCE(4);
+      if (lookahead == '/') ADVANCE(57);
+      if (lookahead != 0) ADVANCE(5);
       END_STATE();
     case 5:
-      if (lookahead == '0') ADVANCE(42);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(43);
+      if (lookahead == '*') ADVANCE(4);
+      if (lookahead != 0) ADVANCE(5);
       END_STATE();
     case 6:
-      if (lookahead == 'a') ADVANCE(9);
+      if (lookahead == '0') ADVANCE(50);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(51);
       END_STATE();
     case 7:
-      if (lookahead == 'e') ADVANCE(46);
+      if (lookahead == 'a') ADVANCE(10);
       END_STATE();
     case 8:
-      if (lookahead == 'e') ADVANCE(47);
+      if (lookahead == 'e') ADVANCE(54);
       END_STATE();
     case 9:
-      if (lookahead == 'l') ADVANCE(13);
+      if (lookahead == 'e') ADVANCE(55);
       END_STATE();
     case 10:
-      if (lookahead == 'l') ADVANCE(48);
+      if (lookahead == 'l') ADVANCE(14);
       END_STATE();
     case 11:
-      if (lookahead == 'l') ADVANCE(10);
+      if (lookahead == 'l') ADVANCE(56);
       END_STATE();
     case 12:
-      if (lookahead == 'r') ADVANCE(15);
+      if (lookahead == 'l') ADVANCE(11);
       END_STATE();
     case 13:
-      if (lookahead == 's') ADVANCE(8);
+      if (lookahead == 'r') ADVANCE(16);
       END_STATE();
     case 14:
-      ADVANCE_MAP(
-        'u', 23,
-        '"', 41,
-        '/', 41,
-        '\\', 41,
-        'b', 41,
-        'f', 41,
-        'n', 41,
-        'r', 41,
-        't', 41,
-      );
+      if (lookahead == 's') ADVANCE(9);
       END_STATE();
     case 15:
-      if (lookahead == 'u') ADVANCE(7);
+      ADVANCE_MAP(
+        'u', 28,
+        '"', 49,
+        '/', 49,
+        '\\', 49,
+        'b', 49,
+        'f', 49,
+        'n', 49,
+        'r', 49,
+        't', 49,
+      );
       END_STATE();
     case 16:
-      if (lookahead == 'u') ADVANCE(11);
+      if (lookahead == 'u') ADVANCE(8);
       END_STATE();
     case 17:
-      if (lookahead == '+' ||
-          lookahead == '-') ADVANCE(19);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
+      if (lookahead == 'u') ADVANCE(12);
       END_STATE();
     case 18:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
+      ADVANCE_MAP(
+        'u', 29,
+        '"', 2,
+        '/', 2,
+        '\\', 2,
+        'b', 2,
+        'f', 2,
+        'n', 2,
+        'r', 2,
+        't', 2,
+      );
       END_STATE();
     case 19:
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
+      if (lookahead == '+' ||
+          lookahead == '-') ADVANCE(21);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(53);
       END_STATE();
     case 20:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'F') ||
-          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(41);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(52);
       END_STATE();
     case 21:
-      if (('0' <= lookahead && lookahead <= '9') ||
-          ('A' <= lookahead && lookahead <= 'F') ||
-          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(20);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(53);
       END_STATE();
     case 22:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
-          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(21);
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(49);
       END_STATE();
     case 23:
       if (('0' <= lookahead && lookahead <= '9') ||
           ('A' <= lookahead && lookahead <= 'F') ||
-          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(22);
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(2);
       END_STATE();
     case 24:
-      if (eof) ADVANCE(26);
-      ADVANCE_MAP(
-        '"', 33,
-        ',', 28,
-        '-', 5,
-        '/', 2,
-        '0', 42,
-        ':', 30,
-        '[', 31,
-        ']', 32,
-        'f', 6,
-        'n', 16,
-        't', 12,
-        '{', 27,
-        '}', 29,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(24);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(43);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(22);
       END_STATE();
     case 25:
-      if (eof) ADVANCE(26);
-      ADVANCE_MAP(
-        '"', 33,
-        '-', 5,
-        '/', 2,
-        '0', 42,
-        '[', 31,
-        ']', 32,
-        'f', 6,
-        'n', 16,
-        't', 12,
-        '{', 27,
-        '}', 29,
-      );
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') SKIP(25);
-      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(43);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(23);
       END_STATE();
     case 26:
-      ACCEPT_TOKEN(ts_builtin_sym_end);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(24);
       END_STATE();
     case 27:
-      ACCEPT_TOKEN(anon_sym_LBRACE);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(25);
       END_STATE();
     case 28:
-      ACCEPT_TOKEN(anon_sym_COMMA);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(26);
       END_STATE();
     case 29:
-      ACCEPT_TOKEN(anon_sym_RBRACE);
+      if (('0' <= lookahead && lookahead <= '9') ||
+          ('A' <= lookahead && lookahead <= 'F') ||
+          ('a' <= lookahead && lookahead <= 'f')) ADVANCE(27);
       END_STATE();
     case 30:
-      ACCEPT_TOKEN(anon_sym_COLON);
+      if (eof) ADVANCE(32);
+      ADVANCE_MAP(
+        '"', 40,
+        ',', 34,
+        '-', 6,
+        '/', 3,
+        '0', 50,
+        ':', 36,
+        '[', 37,
+        ']', 38,
+        'f', 7,
+        'n', 17,
+        't', 13,
+        '{', 33,
+        '}', 35,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(30);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(51);
       END_STATE();
     case 31:
-      ACCEPT_TOKEN(anon_sym_LBRACK);
+      if (eof) ADVANCE(32);
+      ADVANCE_MAP(
+        '"', 41,
+        '-', 6,
+        '/', 3,
+        '0', 50,
+        '[', 37,
+        ']', 38,
+        'f', 7,
+        'n', 17,
+        't', 13,
+        '{', 33,
+        '}', 35,
+      );
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') SKIP(31);
+      if (('1' <= lookahead && lookahead <= '9')) ADVANCE(51);
       END_STATE();
     case 32:
-      ACCEPT_TOKEN(anon_sym_RBRACK);
+      ACCEPT_TOKEN(ts_builtin_sym_end);
       END_STATE();
     case 33:
-      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      ACCEPT_TOKEN(anon_sym_LBRACE);
       END_STATE();
     case 34:
-      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      ACCEPT_TOKEN(anon_sym_COMMA);
       END_STATE();
     case 35:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '*') ADVANCE(37);
-      if (lookahead == '/') ADVANCE(39);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(40);
+      ACCEPT_TOKEN(anon_sym_RBRACE);
       END_STATE();
     case 36:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '*') ADVANCE(36);
-      if (lookahead == '/') ADVANCE(40);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(37);
+      ACCEPT_TOKEN(anon_sym_COLON);
       END_STATE();
     case 37:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '*') ADVANCE(36);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(37);
+      ACCEPT_TOKEN(anon_sym_LBRACK);
       END_STATE();
     case 38:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '/') ADVANCE(35);
-      if (('\t' <= lookahead && lookahead <= '\r') ||
-          lookahead == ' ') ADVANCE(38);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(40);
+      ACCEPT_TOKEN(anon_sym_RBRACK);
       END_STATE();
     case 39:
-      ACCEPT_TOKEN(sym_string_content);
-      if (lookahead == '\n' ||
-          lookahead == '\r') ADVANCE(40);
-      if (lookahead != 0 &&
-          lookahead != '"' &&
-          lookahead != '\\') ADVANCE(39);
+      ACCEPT_TOKEN(sym__well_formed_string);
       END_STATE();
     case 40:
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      END_STATE();
+    case 41:
+      ACCEPT_TOKEN(anon_sym_DQUOTE);
+      if (lookahead == '"') ADVANCE(39);
+      if (lookahead == '\\') ADVANCE(18);
+      if (lookahead != 0) ADVANCE(2);
+      END_STATE();
+    case 42:
+      ACCEPT_TOKEN(anon_sym_DQUOTE2);
+      END_STATE();
+    case 43:
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '*') ADVANCE(45);
+      if (lookahead == '/') ADVANCE(47);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(48);
+      END_STATE();
+    case 44:
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '*') ADVANCE(44);
+      if (lookahead == '/') ADVANCE(48);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(45);
+      END_STATE();
+    case 45:
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '*') ADVANCE(44);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(45);
+      END_STATE();
+    case 46:
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '/') ADVANCE(43);
+      if (('\t' <= lookahead && lookahead <= '\r') ||
+          lookahead == ' ') ADVANCE(46);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(48);
+      END_STATE();
+    case 47:
+      ACCEPT_TOKEN(sym_string_content);
+      if (lookahead == '\n' ||
+          lookahead == '\r') ADVANCE(48);
+      if (lookahead != 0 &&
+          lookahead != '"' &&
+          lookahead != '\\') ADVANCE(47);
+      END_STATE();
+    case 48:
       ACCEPT_TOKEN(sym_string_content);
       if (lookahead != 0 &&
           lookahead != '"' &&
-          lookahead != '\\') ADVANCE(40);
-      END_STATE();
-    case 41:
-      ACCEPT_TOKEN(sym_escape_sequence);
-      END_STATE();
-    case 42:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(18);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(17);
-      END_STATE();
-    case 43:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == '.') ADVANCE(18);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(17);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(43);
-      END_STATE();
-    case 44:
-      ACCEPT_TOKEN(sym_number);
-      if (lookahead == 'E' ||
-          lookahead == 'e') ADVANCE(17);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(44);
-      END_STATE();
-    case 45:
-      ACCEPT_TOKEN(sym_number);
-      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(45);
-      END_STATE();
-    case 46:
-      ACCEPT_TOKEN(sym_true);
-      END_STATE();
-    case 47:
-      ACCEPT_TOKEN(sym_false);
-      END_STATE();
-    case 48:
-      ACCEPT_TOKEN(sym_null);
+          lookahead != '\\') ADVANCE(48);
       END_STATE();
     case 49:
-      ACCEPT_TOKEN(sym_comment);
+      ACCEPT_TOKEN(sym_escape_sequence);
       END_STATE();
     case 50:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '.') ADVANCE(20);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(19);
+      END_STATE();
+    case 51:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == '.') ADVANCE(20);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(19);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(51);
+      END_STATE();
+    case 52:
+      ACCEPT_TOKEN(sym_number);
+      if (lookahead == 'E' ||
+          lookahead == 'e') ADVANCE(19);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(52);
+      END_STATE();
+    case 53:
+      ACCEPT_TOKEN(sym_number);
+      if (('0' <= lookahead && lookahead <= '9')) ADVANCE(53);
+      END_STATE();
+    case 54:
+      ACCEPT_TOKEN(sym_true);
+      END_STATE();
+    case 55:
+      ACCEPT_TOKEN(sym_false);
+      END_STATE();
+    case 56:
+      ACCEPT_TOKEN(sym_null);
+      END_STATE();
+    case 57:
+      ACCEPT_TOKEN(sym_comment);
+      END_STATE();
+    case 58:
       ACCEPT_TOKEN(sym_comment);
       if (lookahead != 0 &&
           lookahead != '\n' &&
-          lookahead != '\r') ADVANCE(50);
+          lookahead != '\r') ADVANCE(58);
       END_STATE();
     default:
       return false;
@@ -560,35 +621,35 @@ static bool ts_lex(TSLexer *lexer, TSStateId state) {
 
 static const TSLexMode ts_lex_modes[STATE_COUNT] = {
   [0] = {.lex_state = 0},
-  [1] = {.lex_state = 25},
-  [2] = {.lex_state = 25},
-  [3] = {.lex_state = 25},
-  [4] = {.lex_state = 25},
-  [5] = {.lex_state = 25},
-  [6] = {.lex_state = 25},
-  [7] = {.lex_state = 0},
-  [8] = {.lex_state = 0},
-  [9] = {.lex_state = 0},
-  [10] = {.lex_state = 1},
+  [1] = {.lex_state = 31},
+  [2] = {.lex_state = 31},
+  [3] = {.lex_state = 31},
+  [4] = {.lex_state = 31},
+  [5] = {.lex_state = 31},
+  [6] = {.lex_state = 31},
+  [7] = {.lex_state = 31},
+  [8] = {.lex_state = 31},
+  [9] = {.lex_state = 31},
+  [10] = {.lex_state = 0},
   [11] = {.lex_state = 0},
-  [12] = {.lex_state = 25},
-  [13] = {.lex_state = 1},
-  [14] = {.lex_state = 0},
-  [15] = {.lex_state = 25},
+  [12] = {.lex_state = 31},
+  [13] = {.lex_state = 0},
+  [14] = {.lex_state = 1},
+  [15] = {.lex_state = 0},
   [16] = {.lex_state = 0},
-  [17] = {.lex_state = 1},
-  [18] = {.lex_state = 0},
-  [19] = {.lex_state = 25},
+  [17] = {.lex_state = 0},
+  [18] = {.lex_state = 1},
+  [19] = {.lex_state = 0},
   [20] = {.lex_state = 0},
   [21] = {.lex_state = 0},
   [22] = {.lex_state = 0},
   [23] = {.lex_state = 0},
-  [24] = {.lex_state = 0},
+  [24] = {.lex_state = 1},
   [25] = {.lex_state = 0},
   [26] = {.lex_state = 0},
   [27] = {.lex_state = 0},
   [28] = {.lex_state = 0},
-  [29] = {.lex_state = 25},
+  [29] = {.lex_state = 0},
   [30] = {.lex_state = 0},
   [31] = {.lex_state = 0},
   [32] = {.lex_state = 0},
@@ -618,145 +679,181 @@ static const uint16_t ts_parse_table[LARGE_STATE_COUNT][SYMBOL_COUNT] = {
   },
   [1] = {
     [sym_document] = STATE(34),
-    [sym__value] = STATE(36),
-    [sym_object] = STATE(14),
-    [sym_array] = STATE(14),
-    [sym_string] = STATE(14),
+    [sym__value] = STATE(35),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
     [ts_builtin_sym_end] = ACTIONS(5),
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_LBRACK] = ACTIONS(9),
-    [anon_sym_DQUOTE] = ACTIONS(11),
-    [sym_number] = ACTIONS(13),
-    [sym_true] = ACTIONS(13),
-    [sym_false] = ACTIONS(13),
-    [sym_null] = ACTIONS(13),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
   },
   [2] = {
     [sym__value] = STATE(32),
-    [sym_object] = STATE(14),
-    [sym_array] = STATE(14),
-    [sym_string] = STATE(14),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_LBRACK] = ACTIONS(9),
     [anon_sym_RBRACK] = ACTIONS(15),
-    [anon_sym_DQUOTE] = ACTIONS(11),
-    [sym_number] = ACTIONS(13),
-    [sym_true] = ACTIONS(13),
-    [sym_false] = ACTIONS(13),
-    [sym_null] = ACTIONS(13),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
   },
   [3] = {
-    [sym__value] = STATE(24),
-    [sym_object] = STATE(14),
-    [sym_array] = STATE(14),
-    [sym_string] = STATE(14),
+    [sym__value] = STATE(32),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_LBRACK] = ACTIONS(9),
     [anon_sym_RBRACK] = ACTIONS(17),
-    [anon_sym_DQUOTE] = ACTIONS(11),
-    [sym_number] = ACTIONS(13),
-    [sym_true] = ACTIONS(13),
-    [sym_false] = ACTIONS(13),
-    [sym_null] = ACTIONS(13),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
   },
   [4] = {
-    [sym__value] = STATE(32),
-    [sym_object] = STATE(14),
-    [sym_array] = STATE(14),
-    [sym_string] = STATE(14),
+    [sym__value] = STATE(30),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
     [anon_sym_LBRACE] = ACTIONS(7),
     [anon_sym_LBRACK] = ACTIONS(9),
     [anon_sym_RBRACK] = ACTIONS(19),
-    [anon_sym_DQUOTE] = ACTIONS(11),
-    [sym_number] = ACTIONS(13),
-    [sym_true] = ACTIONS(13),
-    [sym_false] = ACTIONS(13),
-    [sym_null] = ACTIONS(13),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
+    [sym_comment] = ACTIONS(3),
+  },
+  [5] = {
+    [sym__value] = STATE(33),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
+    [anon_sym_LBRACE] = ACTIONS(7),
+    [anon_sym_LBRACK] = ACTIONS(9),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
+    [sym_comment] = ACTIONS(3),
+  },
+  [6] = {
+    [sym__value] = STATE(32),
+    [sym_object] = STATE(15),
+    [sym_array] = STATE(15),
+    [sym__string] = STATE(15),
+    [sym_string] = STATE(15),
+    [anon_sym_LBRACE] = ACTIONS(7),
+    [anon_sym_LBRACK] = ACTIONS(9),
+    [sym__well_formed_string] = ACTIONS(11),
+    [anon_sym_DQUOTE] = ACTIONS(13),
+    [sym_number] = ACTIONS(11),
+    [sym_true] = ACTIONS(11),
+    [sym_false] = ACTIONS(11),
+    [sym_null] = ACTIONS(11),
     [sym_comment] = ACTIONS(3),
   },
 };
 
 static const uint16_t ts_small_parse_table[] = {
-  [0] = 7,
+  [0] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_LBRACE,
-    ACTIONS(9), 1,
-      anon_sym_LBRACK,
-    ACTIONS(11), 1,
+    ACTIONS(13), 1,
       anon_sym_DQUOTE,
-    STATE(33), 1,
-      sym__value,
-    STATE(14), 3,
-      sym_object,
-      sym_array,
+    ACTIONS(21), 1,
+      anon_sym_RBRACE,
+    ACTIONS(23), 1,
+      sym__well_formed_string,
+    STATE(31), 1,
+      sym_pair,
+    STATE(36), 2,
+      sym__string,
       sym_string,
-    ACTIONS(13), 4,
-      sym_number,
-      sym_true,
-      sym_false,
-      sym_null,
-  [27] = 7,
+  [20] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(7), 1,
-      anon_sym_LBRACE,
-    ACTIONS(9), 1,
-      anon_sym_LBRACK,
-    ACTIONS(11), 1,
+    ACTIONS(13), 1,
       anon_sym_DQUOTE,
-    STATE(32), 1,
-      sym__value,
-    STATE(14), 3,
-      sym_object,
-      sym_array,
+    ACTIONS(23), 1,
+      sym__well_formed_string,
+    ACTIONS(25), 1,
+      anon_sym_RBRACE,
+    STATE(31), 1,
+      sym_pair,
+    STATE(36), 2,
+      sym__string,
       sym_string,
-    ACTIONS(13), 4,
-      sym_number,
-      sym_true,
-      sym_false,
-      sym_null,
-  [54] = 2,
+  [40] = 6,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(21), 5,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_COLON,
-      anon_sym_RBRACK,
-  [65] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(23), 5,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_COLON,
-      anon_sym_RBRACK,
-  [76] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(25), 4,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
-      anon_sym_RBRACE,
-      anon_sym_RBRACK,
-  [86] = 4,
+    ACTIONS(13), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(23), 1,
+      sym__well_formed_string,
     ACTIONS(27), 1,
-      anon_sym_DQUOTE2,
-    ACTIONS(31), 1,
+      anon_sym_RBRACE,
+    STATE(26), 1,
+      sym_pair,
+    STATE(36), 2,
+      sym__string,
+      sym_string,
+  [60] = 2,
+    ACTIONS(3), 1,
       sym_comment,
-    STATE(17), 1,
-      aux_sym_string_repeat1,
-    ACTIONS(29), 2,
-      sym_string_content,
-      sym_escape_sequence,
-  [100] = 2,
+    ACTIONS(29), 5,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_COLON,
+      anon_sym_RBRACK,
+  [71] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(31), 5,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
+      anon_sym_RBRACE,
+      anon_sym_COLON,
+      anon_sym_RBRACK,
+  [82] = 5,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(13), 1,
+      anon_sym_DQUOTE,
+    ACTIONS(23), 1,
+      sym__well_formed_string,
+    STATE(31), 1,
+      sym_pair,
+    STATE(36), 2,
+      sym__string,
+      sym_string,
+  [99] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(33), 4,
@@ -764,28 +861,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [110] = 5,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_DQUOTE,
+  [109] = 4,
     ACTIONS(35), 1,
-      anon_sym_RBRACE,
-    STATE(30), 1,
-      sym_pair,
-    STATE(35), 1,
-      sym_string,
-  [126] = 4,
-    ACTIONS(31), 1,
-      sym_comment,
-    ACTIONS(37), 1,
       anon_sym_DQUOTE2,
-    STATE(10), 1,
+    ACTIONS(39), 1,
+      sym_comment,
+    STATE(18), 1,
       aux_sym_string_repeat1,
-    ACTIONS(39), 2,
+    ACTIONS(37), 2,
       sym_string_content,
       sym_escape_sequence,
-  [140] = 2,
+  [123] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(41), 4,
@@ -793,18 +879,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [150] = 5,
+  [133] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(43), 1,
+    ACTIONS(43), 4,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
-    STATE(31), 1,
-      sym_pair,
-    STATE(35), 1,
-      sym_string,
-  [166] = 2,
+      anon_sym_RBRACK,
+  [143] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(45), 4,
@@ -812,17 +895,17 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [176] = 4,
-    ACTIONS(31), 1,
+  [153] = 4,
+    ACTIONS(39), 1,
       sym_comment,
     ACTIONS(47), 1,
       anon_sym_DQUOTE2,
-    STATE(17), 1,
+    STATE(18), 1,
       aux_sym_string_repeat1,
     ACTIONS(49), 2,
       sym_string_content,
       sym_escape_sequence,
-  [190] = 2,
+  [167] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(52), 4,
@@ -830,18 +913,15 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [200] = 5,
+  [177] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_DQUOTE,
-    ACTIONS(54), 1,
+    ACTIONS(54), 4,
+      ts_builtin_sym_end,
+      anon_sym_COMMA,
       anon_sym_RBRACE,
-    STATE(31), 1,
-      sym_pair,
-    STATE(35), 1,
-      sym_string,
-  [216] = 2,
+      anon_sym_RBRACK,
+  [187] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(56), 4,
@@ -849,7 +929,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [226] = 2,
+  [197] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(58), 4,
@@ -857,7 +937,7 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [236] = 2,
+  [207] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(60), 4,
@@ -865,145 +945,136 @@ static const uint16_t ts_small_parse_table[] = {
       anon_sym_COMMA,
       anon_sym_RBRACE,
       anon_sym_RBRACK,
-  [246] = 2,
+  [217] = 4,
+    ACTIONS(39), 1,
+      sym_comment,
+    ACTIONS(62), 1,
+      anon_sym_DQUOTE2,
+    STATE(14), 1,
+      aux_sym_string_repeat1,
+    ACTIONS(64), 2,
+      sym_string_content,
+      sym_escape_sequence,
+  [231] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(62), 4,
-      ts_builtin_sym_end,
-      anon_sym_COMMA,
+    ACTIONS(21), 1,
       anon_sym_RBRACE,
-      anon_sym_RBRACK,
-  [256] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(64), 1,
-      anon_sym_COMMA,
     ACTIONS(66), 1,
-      anon_sym_RBRACK,
-    STATE(26), 1,
-      aux_sym_array_repeat1,
-  [269] = 4,
+      anon_sym_COMMA,
+    STATE(29), 1,
+      aux_sym_object_repeat1,
+  [244] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(43), 1,
-      anon_sym_RBRACE,
     ACTIONS(68), 1,
       anon_sym_COMMA,
-    STATE(28), 1,
-      aux_sym_object_repeat1,
-  [282] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(15), 1,
-      anon_sym_RBRACK,
     ACTIONS(70), 1,
-      anon_sym_COMMA,
-    STATE(27), 1,
-      aux_sym_array_repeat1,
-  [295] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(72), 1,
-      anon_sym_COMMA,
-    ACTIONS(75), 1,
-      anon_sym_RBRACK,
-    STATE(27), 1,
-      aux_sym_array_repeat1,
-  [308] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(77), 1,
-      anon_sym_COMMA,
-    ACTIONS(80), 1,
-      anon_sym_RBRACE,
-    STATE(28), 1,
-      aux_sym_object_repeat1,
-  [321] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(11), 1,
-      anon_sym_DQUOTE,
-    STATE(31), 1,
-      sym_pair,
-    STATE(35), 1,
-      sym_string,
-  [334] = 4,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(82), 1,
-      anon_sym_COMMA,
-    ACTIONS(84), 1,
       anon_sym_RBRACE,
     STATE(25), 1,
       aux_sym_object_repeat1,
-  [347] = 2,
+  [257] = 4,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(80), 2,
+    ACTIONS(17), 1,
+      anon_sym_RBRACK,
+    ACTIONS(72), 1,
+      anon_sym_COMMA,
+    STATE(28), 1,
+      aux_sym_array_repeat1,
+  [270] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(74), 1,
+      anon_sym_COMMA,
+    ACTIONS(77), 1,
+      anon_sym_RBRACK,
+    STATE(28), 1,
+      aux_sym_array_repeat1,
+  [283] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(79), 1,
+      anon_sym_COMMA,
+    ACTIONS(82), 1,
+      anon_sym_RBRACE,
+    STATE(29), 1,
+      aux_sym_object_repeat1,
+  [296] = 4,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(84), 1,
+      anon_sym_COMMA,
+    ACTIONS(86), 1,
+      anon_sym_RBRACK,
+    STATE(27), 1,
+      aux_sym_array_repeat1,
+  [309] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(82), 2,
       anon_sym_COMMA,
       anon_sym_RBRACE,
-  [355] = 2,
+  [317] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(75), 2,
+    ACTIONS(77), 2,
       anon_sym_COMMA,
       anon_sym_RBRACK,
-  [363] = 2,
+  [325] = 2,
     ACTIONS(3), 1,
       sym_comment,
-    ACTIONS(86), 2,
+    ACTIONS(88), 2,
       anon_sym_COMMA,
       anon_sym_RBRACE,
-  [371] = 2,
-    ACTIONS(3), 1,
-      sym_comment,
-    ACTIONS(88), 1,
-      ts_builtin_sym_end,
-  [378] = 2,
+  [333] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(90), 1,
-      anon_sym_COLON,
-  [385] = 2,
+      ts_builtin_sym_end,
+  [340] = 2,
     ACTIONS(3), 1,
       sym_comment,
     ACTIONS(92), 1,
       ts_builtin_sym_end,
+  [347] = 2,
+    ACTIONS(3), 1,
+      sym_comment,
+    ACTIONS(94), 1,
+      anon_sym_COLON,
 };
 
 static const uint32_t ts_small_parse_table_map[] = {
-  [SMALL_STATE(5)] = 0,
-  [SMALL_STATE(6)] = 27,
-  [SMALL_STATE(7)] = 54,
-  [SMALL_STATE(8)] = 65,
-  [SMALL_STATE(9)] = 76,
-  [SMALL_STATE(10)] = 86,
-  [SMALL_STATE(11)] = 100,
-  [SMALL_STATE(12)] = 110,
-  [SMALL_STATE(13)] = 126,
-  [SMALL_STATE(14)] = 140,
-  [SMALL_STATE(15)] = 150,
-  [SMALL_STATE(16)] = 166,
-  [SMALL_STATE(17)] = 176,
-  [SMALL_STATE(18)] = 190,
-  [SMALL_STATE(19)] = 200,
-  [SMALL_STATE(20)] = 216,
-  [SMALL_STATE(21)] = 226,
-  [SMALL_STATE(22)] = 236,
-  [SMALL_STATE(23)] = 246,
-  [SMALL_STATE(24)] = 256,
-  [SMALL_STATE(25)] = 269,
-  [SMALL_STATE(26)] = 282,
-  [SMALL_STATE(27)] = 295,
-  [SMALL_STATE(28)] = 308,
-  [SMALL_STATE(29)] = 321,
-  [SMALL_STATE(30)] = 334,
-  [SMALL_STATE(31)] = 347,
-  [SMALL_STATE(32)] = 355,
-  [SMALL_STATE(33)] = 363,
-  [SMALL_STATE(34)] = 371,
-  [SMALL_STATE(35)] = 378,
-  [SMALL_STATE(36)] = 385,
+  [SMALL_STATE(7)] = 0,
+  [SMALL_STATE(8)] = 20,
+  [SMALL_STATE(9)] = 40,
+  [SMALL_STATE(10)] = 60,
+  [SMALL_STATE(11)] = 71,
+  [SMALL_STATE(12)] = 82,
+  [SMALL_STATE(13)] = 99,
+  [SMALL_STATE(14)] = 109,
+  [SMALL_STATE(15)] = 123,
+  [SMALL_STATE(16)] = 133,
+  [SMALL_STATE(17)] = 143,
+  [SMALL_STATE(18)] = 153,
+  [SMALL_STATE(19)] = 167,
+  [SMALL_STATE(20)] = 177,
+  [SMALL_STATE(21)] = 187,
+  [SMALL_STATE(22)] = 197,
+  [SMALL_STATE(23)] = 207,
+  [SMALL_STATE(24)] = 217,
+  [SMALL_STATE(25)] = 231,
+  [SMALL_STATE(26)] = 244,
+  [SMALL_STATE(27)] = 257,
+  [SMALL_STATE(28)] = 270,
+  [SMALL_STATE(29)] = 283,
+  [SMALL_STATE(30)] = 296,
+  [SMALL_STATE(31)] = 309,
+  [SMALL_STATE(32)] = 317,
+  [SMALL_STATE(33)] = 325,
+  [SMALL_STATE(34)] = 333,
+  [SMALL_STATE(35)] = 340,
+  [SMALL_STATE(36)] = 347,
 };
 
 static const TSParseActionEntry ts_parse_actions[] = {
@@ -1011,48 +1082,49 @@ static const TSParseActionEntry ts_parse_actions[] = {
   [1] = {.entry = {.count = 1, .reusable = false}}, RECOVER(),
   [3] = {.entry = {.count = 1, .reusable = true}}, SHIFT_EXTRA(),
   [5] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 0, 0, 0),
-  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(12),
-  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
-  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
-  [13] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
-  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
-  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
-  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
-  [21] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
-  [23] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
-  [25] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 3, 0, 0),
-  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
-  [29] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
-  [31] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
-  [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 2, 0, 0),
-  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
-  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
-  [39] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [7] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
+  [9] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
+  [11] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
+  [13] = {.entry = {.count = 1, .reusable = false}}, SHIFT(24),
+  [15] = {.entry = {.count = 1, .reusable = true}}, SHIFT(23),
+  [17] = {.entry = {.count = 1, .reusable = true}}, SHIFT(20),
+  [19] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
+  [21] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
+  [23] = {.entry = {.count = 1, .reusable = true}}, SHIFT(36),
+  [25] = {.entry = {.count = 1, .reusable = true}}, SHIFT(21),
+  [27] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
+  [29] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 2, 0, 0),
+  [31] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_string, 3, 0, 0),
+  [33] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 3, 0, 0),
+  [35] = {.entry = {.count = 1, .reusable = true}}, SHIFT(11),
+  [37] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [39] = {.entry = {.count = 1, .reusable = false}}, SHIFT_EXTRA(),
   [41] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym__value, 1, 0, 0),
-  [43] = {.entry = {.count = 1, .reusable = true}}, SHIFT(18),
+  [43] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 2, 0, 0),
   [45] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 3, 0, 0),
   [47] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0),
-  [49] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(17),
+  [49] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_string_repeat1, 2, 0, 0), SHIFT_REPEAT(18),
   [52] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 4, 0, 0),
-  [54] = {.entry = {.count = 1, .reusable = true}}, SHIFT(22),
-  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 4, 0, 0),
-  [58] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 2, 0, 0),
-  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 5, 0, 0),
-  [62] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 5, 0, 0),
-  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
-  [66] = {.entry = {.count = 1, .reusable = true}}, SHIFT(16),
-  [68] = {.entry = {.count = 1, .reusable = true}}, SHIFT(19),
-  [70] = {.entry = {.count = 1, .reusable = true}}, SHIFT(4),
-  [72] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_array_repeat1, 2, 0, 0), SHIFT_REPEAT(6),
-  [75] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_array_repeat1, 2, 0, 0),
-  [77] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_object_repeat1, 2, 0, 0), SHIFT_REPEAT(29),
-  [80] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_object_repeat1, 2, 0, 0),
-  [82] = {.entry = {.count = 1, .reusable = true}}, SHIFT(15),
-  [84] = {.entry = {.count = 1, .reusable = true}}, SHIFT(9),
-  [86] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pair, 3, 0, 1),
-  [88] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
-  [90] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
+  [54] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 4, 0, 0),
+  [56] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_object, 5, 0, 0),
+  [58] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 2, 0, 0),
+  [60] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_array, 5, 0, 0),
+  [62] = {.entry = {.count = 1, .reusable = true}}, SHIFT(10),
+  [64] = {.entry = {.count = 1, .reusable = true}}, SHIFT(14),
+  [66] = {.entry = {.count = 1, .reusable = true}}, SHIFT(8),
+  [68] = {.entry = {.count = 1, .reusable = true}}, SHIFT(7),
+  [70] = {.entry = {.count = 1, .reusable = true}}, SHIFT(13),
+  [72] = {.entry = {.count = 1, .reusable = true}}, SHIFT(2),
+  [74] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_array_repeat1, 2, 0, 0), SHIFT_REPEAT(6),
+  [77] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_array_repeat1, 2, 0, 0),
+  [79] = {.entry = {.count = 2, .reusable = true}}, REDUCE(aux_sym_object_repeat1, 2, 0, 0), SHIFT_REPEAT(12),
+  [82] = {.entry = {.count = 1, .reusable = true}}, REDUCE(aux_sym_object_repeat1, 2, 0, 0),
+  [84] = {.entry = {.count = 1, .reusable = true}}, SHIFT(3),
+  [86] = {.entry = {.count = 1, .reusable = true}}, SHIFT(17),
+  [88] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_pair, 3, 0, 1),
+  [90] = {.entry = {.count = 1, .reusable = true}},  ACCEPT_INPUT(),
   [92] = {.entry = {.count = 1, .reusable = true}}, REDUCE(sym_document, 1, 0, 0),
+  [94] = {.entry = {.count = 1, .reusable = true}}, SHIFT(5),
 };
 
 #ifdef __cplusplus
