@@ -102,35 +102,39 @@ typedef struct {
 } az_check_config;
 
 typedef struct {
-    const char *file; /* display path of the range's file */
-    az_range range;   /* range.file indexes the model's table, which may be gone: use `file` */
-    char label[96];   /* "default of parameter 'access'", "module argument 'x'" */
+    const char *file;  /* display path of the range's file */
+    az_range range;    /* range.file indexes the model's table, which may be gone: use `file` */
+    const char *label; /* "default of parameter 'access'", "module argument 'x'" */
 } az_related;
-
-#define AZ_FINDING_RELATED_MAX 4
 
 typedef struct {
     const az_check *check;
     az_severity severity;
-    const char *file; /* display path of range.file */
     az_range range;   /* the offending value, or the declaration */
+    const char *file; /* display path of range.file */
     const char *resource_type;
     const char *resource; /* symbolic name, else the evaluated name, else "-" */
     const char *variant;  /* the parameter file, or NULL */
     const char *property; /* the property path the finding is about, or NULL */
     const char *message;
-    az_related related[AZ_FINDING_RELATED_MAX];
+    const az_related *related; /* related_count of them */
     size_t related_count;
+    const char *justification; /* the suppression's reason, or NULL */
     /* Accepted by a suppression in the source (a comment on the line before,
      * or the resource's metadata.azscan.suppress): still reported as such,
      * but it never fails a gate. */
     bool suppressed;
-    const char *justification; /* the suppression's reason, or NULL */
     /* Accepted because a baseline (--baseline) already lists it: an external
      * suppression. It never fails a gate either. */
     bool baselined;
 } az_finding;
 
+/*
+ * The findings of a scan, each kept once. The set owns the findings it holds
+ * and everything they point to but their checks; equal strings are kept
+ * once (str_intern), so a finding weighs its struct, a pointer and a slot,
+ * and only the strings no other finding has.
+ */
 typedef struct az_findings az_findings;
 
 /* Returns NULL when out of memory. */
@@ -139,9 +143,9 @@ void az_findings_free(az_findings *f);
 size_t az_findings_count(const az_findings *f);
 const az_finding *az_findings_get(const az_findings *f, size_t index);
 
-/* Adds a copy of `finding` (its strings are copied) unless an identical one
- * (same check, place and message) is there. Returns 0, or -1 when out of
- * memory. */
+/* Adds a copy of `finding` (its strings and related locations are copied)
+ * unless an identical one (same check, place and message) is there.
+ * Returns 0, or -1 when out of memory. */
 int az_findings_add(az_findings *f, const az_finding *finding);
 
 /* Marks the finding at `index` suppressed, with a copy of `justification`

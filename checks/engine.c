@@ -1,5 +1,6 @@
 #include "check.h"
 #include "str_format.h"
+#include "str_intern.h"
 
 #include <ctype.h>
 #include <stdarg.h>
@@ -9,11 +10,14 @@
 #include <strings.h>
 
 struct az_findings {
-    az_finding *items;
+    /* Pointers into `mem`: a finding never moves, and the array that grows
+     * by doubling holds pointers, not findings. */
+    az_finding **items;
     size_t count, cap;
     uint32_t *slots; /* open addressing over items: index + 1, 0 when empty */
     size_t slot_count;
-    arena *strings; /* the findings' strings and messages */
+    arena *mem;          /* the findings and their related locations */
+    str_intern *strings; /* every string of the findings and passes */
     az_pass *passes;
     size_t pass_count, pass_cap;
     bool failed;
@@ -44,8 +48,8 @@ static uint32_t *finding_slot(const az_findings *f, const az_finding *n);
 az_findings *az_findings_new(void)
 {
     az_findings *f = calloc(1, sizeof(az_findings));
-    if (f && !(f->strings = arena_new())) {
-        free(f);
+    if (f && (!(f->mem = arena_new()) || !(f->strings = str_intern_new()))) {
+        az_findings_free(f);
         return NULL;
     }
     return f;
@@ -55,19 +59,20 @@ void az_findings_free(az_findings *f)
 {
     if (!f)
         return;
-    arena_free(f->strings);
+    arena_free(f->mem);
+    str_intern_free(f->strings);
     free(f->passes);
     free(f->items);
     free(f->slots);
     free(f);
 }
 
-/* A copy in the findings' arena; NULL stays NULL. */
+/* The findings' copy of `s`; NULL stays NULL. */
 static const char *keep(az_findings *f, const char *s)
 {
     if (!s)
         return NULL;
-    const char *copy = arena_strndup(f->strings, s, strlen(s));
+    const char *copy = str_intern_add(f->strings, s);
     if (!copy)
         f->failed = true;
     return copy;
@@ -80,19 +85,19 @@ size_t az_findings_count(const az_findings *f)
 
 const az_finding *az_findings_get(const az_findings *f, size_t index)
 {
-    return index < f->count ? &f->items[index] : NULL;
+    return index < f->count ? f->items[index] : NULL;
 }
 
 int az_findings_suppress(az_findings *f, size_t index, const char *justification)
 {
     if (index >= f->count)
         return 0;
-    f->items[index].suppressed = true;
+    f->items[index]->suppressed = true;
     if (justification) {
-        const char *copy = arena_strndup(f->strings, justification, strlen(justification));
+        const char *copy = str_intern_add(f->strings, justification);
         if (!copy)
             return -1;
-        f->items[index].justification = copy;
+        f->items[index]->justification = copy;
     }
     return 0;
 }
@@ -100,13 +105,13 @@ int az_findings_suppress(az_findings *f, size_t index, const char *justification
 void az_findings_baseline(az_findings *f, size_t index)
 {
     if (index < f->count)
-        f->items[index].baselined = true;
+        f->items[index]->baselined = true;
 }
 
 void az_findings_set_severity(az_findings *f, size_t index, az_severity severity)
 {
     if (index < f->count)
-        f->items[index].severity = severity;
+        f->items[index]->severity = severity;
 }
 
 static int compare_str(const char *a, const char *b)
@@ -130,7 +135,7 @@ static int compare_places(const char *file1, az_range r1, const az_check *c1, co
 
 static int compare_findings(const void *x, const void *y)
 {
-    const az_finding *a = x, *b = y;
+    const az_finding *a = *(const az_finding *const *)x, *b = *(const az_finding *const *)y;
     int c;
     if ((c = compare_places(a->file, a->range, a->check, b->file, b->range, b->check)))
         return c;
@@ -223,7 +228,7 @@ static void settle_passes(az_findings *f)
         return;
     }
     for (size_t i = 0; i < f->count; i++)
-        by_subject[i] = &f->items[i];
+        by_subject[i] = f->items[i];
     if (f->count > 1)
         qsort(by_subject, f->count, sizeof(*by_subject), compare_finding_subjects);
     qsort(f->passes, f->pass_count, sizeof(*f->passes), compare_passes);
@@ -248,7 +253,7 @@ void az_findings_sort(az_findings *f)
     /* The set points at items by index: rebuild it for the new order. */
     memset(f->slots, 0, f->slot_count * sizeof(*f->slots));
     for (size_t i = 0; i < f->count; i++)
-        *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
+        *finding_slot(f, f->items[i]) = (uint32_t)i + 1;
 }
 
 void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding, void *ud),
@@ -256,14 +261,14 @@ void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding
 {
     size_t kept = 0;
     for (size_t i = 0; i < f->count; i++)
-        if (wanted(&f->items[i], ud))
+        if (wanted(f->items[i], ud))
             f->items[kept++] = f->items[i];
     f->count = kept;
     /* The set points at items by index: rebuild it for the survivors. */
     if (f->slots) {
         memset(f->slots, 0, f->slot_count * sizeof(*f->slots));
         for (size_t i = 0; i < f->count; i++)
-            *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
+            *finding_slot(f, f->items[i]) = (uint32_t)i + 1;
     }
 }
 
@@ -308,7 +313,7 @@ static uint32_t *finding_slot(const az_findings *f, const az_finding *n)
     size_t mask = f->slot_count - 1;
     for (size_t i = finding_hash(n) & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &f->slots[i];
-        if (*slot == 0 || same_finding(&f->items[*slot - 1], n))
+        if (*slot == 0 || same_finding(f->items[*slot - 1], n))
             return slot;
     }
 }
@@ -328,7 +333,7 @@ static int findings_rehash(az_findings *f)
     f->slots = slots;
     f->slot_count = count;
     for (size_t i = 0; i < f->count; i++)
-        *finding_slot(f, &f->items[i]) = (uint32_t)i + 1;
+        *finding_slot(f, f->items[i]) = (uint32_t)i + 1;
     return 0;
 }
 
@@ -523,21 +528,9 @@ static void findings_insert(az_findings *f, const az_finding *finding)
     }
     if (*finding_slot(f, finding) != 0)
         return;
-    az_finding n = *finding;
-    n.file = keep(f, n.file);
-    n.resource_type = keep(f, n.resource_type);
-    n.resource = keep(f, n.resource);
-    n.variant = keep(f, n.variant);
-    n.property = keep(f, n.property);
-    n.message = keep(f, n.message);
-    n.justification = keep(f, n.justification);
-    for (size_t i = 0; i < n.related_count; i++)
-        n.related[i].file = keep(f, n.related[i].file);
-    if (f->failed)
-        return;
     if (f->count == f->cap) {
         size_t cap = f->cap ? f->cap * 2 : 32;
-        az_finding *grown = realloc(f->items, cap * sizeof(*grown));
+        az_finding **grown = realloc(f->items, cap * sizeof(*grown));
         if (!grown) {
             f->failed = true;
             return;
@@ -545,8 +538,32 @@ static void findings_insert(az_findings *f, const az_finding *finding)
         f->items = grown;
         f->cap = cap;
     }
+    az_finding *n = arena_alloc(f->mem, sizeof(*n));
+    az_related *related = NULL;
+    if (finding->related_count)
+        related = arena_calloc(f->mem, finding->related_count, sizeof(*related));
+    if (!n || (finding->related_count && !related)) {
+        f->failed = true;
+        return;
+    }
+    *n = *finding;
+    n->file = keep(f, n->file);
+    n->resource_type = keep(f, n->resource_type);
+    n->resource = keep(f, n->resource);
+    n->variant = keep(f, n->variant);
+    n->property = keep(f, n->property);
+    n->message = keep(f, n->message);
+    n->justification = keep(f, n->justification);
+    for (size_t i = 0; i < n->related_count; i++) {
+        related[i] = finding->related[i];
+        related[i].file = keep(f, related[i].file);
+        related[i].label = keep(f, related[i].label);
+    }
+    n->related = related;
+    if (f->failed)
+        return;
     f->items[f->count] = n;
-    *finding_slot(f, &f->items[f->count]) = (uint32_t)f->count + 1;
+    *finding_slot(f, n) = (uint32_t)f->count + 1;
     f->count++;
 }
 
@@ -559,7 +576,7 @@ int az_findings_add(az_findings *f, const az_finding *finding)
 int az_findings_merge(az_findings *into, const az_findings *from)
 {
     for (size_t i = 0; i < from->count && !into->failed; i++)
-        findings_insert(into, &from->items[i]);
+        findings_insert(into, from->items[i]);
     /* az_findings_sort settles the passes whatever their order. */
     for (size_t i = 0; i < from->pass_count && !into->failed; i++)
         az_findings_add_pass(into, &from->passes[i]);
@@ -586,11 +603,14 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
     n.variant = ctx->variant->variant;
     n.property = property;
     n.message = message;
+    char label[96]; /* a longer label is cut, as it always was */
+    az_related related;
     if (at && at->origin != AZ_ORIGIN_LITERAL && at->origin != AZ_ORIGIN_EXPRESSION &&
         at->def.start_line && !same_range(at->def, n.range)) {
-        origin_label(at, n.related[0].label, sizeof(n.related[0].label));
-        n.related[0].range = at->def;
-        n.related[0].file = az_model_file_path(ctx->model, at->def.file);
+        related.label = origin_label(at, label, sizeof(label)) ? label : "";
+        related.range = at->def;
+        related.file = az_model_file_path(ctx->model, at->def.file);
+        n.related = &related;
         n.related_count = 1;
     }
     findings_insert(f, &n);
