@@ -28,6 +28,7 @@ struct scan_result {
     az_findings *findings;
     scan_error *errors;
     size_t error_count, error_cap;
+    size_t discovery_errors; /* the first errors: discovery's, of every path argument */
     scan_warning *warnings;
     size_t warning_count, warning_cap;
     scan_note *notes;
@@ -99,6 +100,19 @@ static void add_error(scan_result *r, const char *file, const source_position *p
         e->line = pos->line;
         e->column = pos->column;
     }
+}
+
+/* Discovery's errors come before the files', whichever argument they are about. */
+static void add_discovery_error(scan_result *r, const char *path, const char *reason)
+{
+    size_t count = r->error_count;
+    add_error(r, path, NULL, reason);
+    if (r->error_count == count)
+        return;
+    scan_error e = r->errors[count];
+    memmove(&r->errors[r->discovery_errors + 1], &r->errors[r->discovery_errors],
+            (count - r->discovery_errors) * sizeof(*r->errors));
+    r->errors[r->discovery_errors++] = e;
 }
 
 static void add_warning(scan_result *r, const char *file, unsigned line, unsigned column,
@@ -393,11 +407,12 @@ typedef struct {
  * part), in slot i % window, and folded into `r` in item order. */
 typedef struct {
     const scan_options *o;
-    const scan_item *items;
+    const scan_item *items; /* the batch being scanned */
     scan_result *r;
     scan_result **parts;
     size_t window;
     tree_cache *cache;
+    unsigned jobs;
 } scan_job;
 
 /* One entry: read and parse it, report its syntax errors, and model and
@@ -474,21 +489,21 @@ static int scan_merge(void *ud, size_t index)
     return r->failed ? -1 : 0;
 }
 
-int scan_run(const scan_options *o, scan_result **out)
+/* Scans the items of `job`, `count` of them, in order. */
+static void scan_items(scan_job *job, const scan_item *items, size_t count)
 {
-    *out = NULL;
-    scan_result *r = result_new();
-    discover_result *found = NULL;
-    if (r) {
-        r->provider = o->provider;
-        r->display_root = keep(r, o->display_root);
+    job->items = items;
+    if (!job->r->failed)
+        pool_run(job->jobs, job->window, count, scan_entry, scan_merge, job);
+    /* Parts of entries worked but never merged, after a failure. */
+    for (size_t i = 0; i < job->window; i++) {
+        scan_result_free(job->parts[i]);
+        job->parts[i] = NULL;
     }
-    /* Given files replace discovery: nothing is walked. */
-    if (!r || r->failed ||
-        discover_paths_filtered(&found, o->paths, o->files ? 0 : o->path_count, o->filter) != 0) {
-        scan_result_free(r);
-        return -1;
-    }
+}
+
+static void add_discovery_notes(scan_result *r, const discover_result *found)
+{
     for (size_t i = 0; i < discover_result_note_count(found); i++) {
         const discover_note *n = discover_result_note(found, i);
         switch (n->kind) {
@@ -502,20 +517,50 @@ int scan_run(const scan_options *o, scan_result **out)
             add_note(r, SCAN_NOTE_EMPTY, n->path, n->reason);
             break;
         case DISCOVER_NOTE_UNREADABLE:
-            add_error(r, n->path, NULL, n->reason);
+            add_discovery_error(r, n->path, n->reason);
             break;
         case DISCOVER_NOTE_MISSING:
             add_note(r, SCAN_NOTE_MISSING, n->path, n->reason);
             break;
         }
     }
-    size_t found_count = discover_result_entry_count(found), count = 0;
-    scan_item *items = calloc(found_count + o->file_count + 1, sizeof(*items));
+}
+
+/* Discovers one path argument and scans what it finds. One argument at a
+ * time: the list of files in memory is one argument's, not all of them. */
+static void scan_argument(scan_job *job, const char *path)
+{
+    scan_result *r = job->r;
+    discover_result *found = NULL;
+    if (discover_paths_filtered(&found, &path, 1, job->o->filter) != 0) {
+        r->failed = true;
+        return;
+    }
+    add_discovery_notes(r, found);
+    size_t count = discover_result_entry_count(found);
+    scan_item *items = calloc(count ? count : 1, sizeof(*items));
     if (!items)
         r->failed = true;
-    for (size_t i = 0; items && i < found_count; i++)
-        items[count++] = (scan_item){*discover_result_entry(found, i), NULL};
-    for (size_t i = 0; items && i < o->file_count; i++) {
+    for (size_t i = 0; items && i < count; i++)
+        items[i] = (scan_item){*discover_result_entry(found, i), NULL};
+    if (items)
+        scan_items(job, items, count);
+    free(items);
+    discover_result_free(found);
+}
+
+/* Scans the given files (scan_options.files), which replace discovery. */
+static void scan_given(scan_job *job)
+{
+    const scan_options *o = job->o;
+    scan_result *r = job->r;
+    scan_item *items = calloc(o->file_count ? o->file_count : 1, sizeof(*items));
+    if (!items) {
+        r->failed = true;
+        return;
+    }
+    size_t count = 0;
+    for (size_t i = 0; i < o->file_count; i++) {
         const scan_file *g = &o->files[i];
         /* A given file stands as its own path argument before the filter. */
         if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud))
@@ -523,21 +568,30 @@ int scan_run(const scan_options *o, scan_result **out)
         else
             items[count++] = (scan_item){{g->display_path, g->disk_path, g->kind}, g->root};
     }
+    scan_items(job, items, count);
+    free(items);
+}
+
+int scan_run(const scan_options *o, scan_result **out)
+{
+    *out = NULL;
+    scan_result *r = result_new();
+    if (!r)
+        return -1;
+    r->provider = o->provider;
+    r->display_root = keep(r, o->display_root);
     unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
-    scan_job job = {o, items, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL};
+    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, jobs};
     job.parts = calloc(job.window, sizeof(*job.parts));
     job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
     if (!job.parts || !job.cache)
         r->failed = true;
-    if (!r->failed)
-        pool_run(jobs, job.window, count, scan_entry, scan_merge, &job);
-    /* Parts of entries worked but never merged, after a failure. */
-    for (size_t i = 0; job.parts && i < job.window; i++)
-        scan_result_free(job.parts[i]);
+    if (!r->failed && o->files)
+        scan_given(&job);
+    for (size_t i = 0; !o->files && !r->failed && i < o->path_count; i++)
+        scan_argument(&job, o->paths[i]);
     free(job.parts);
     tree_cache_free(job.cache);
-    free(items);
-    discover_result_free(found);
     az_findings_sort(r->findings);
     finish_paths(r);
     if (!r->failed && apply_comment_suppressions(r, o) != 0)

@@ -21,7 +21,9 @@
  * errors and warnings stay in discovery order, file by file, so the result
  * never depends on the number of threads. Memory holds the files in flight,
  * not the whole tree: a file's syntax tree is freed once its model is built,
- * and its model once it is checked.
+ * and its model once it is checked; path arguments are discovered one at a
+ * time, each once the one before is scanned. What stays to the end is the
+ * result: findings, errors, warnings and notes.
  *
  * Library code: nothing is printed. A scan_result owns its findings, its
  * file errors and its warnings; free it with scan_result_free.
