@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 Test(scan, invalid_utf8_is_reported_once_with_its_position)
@@ -155,6 +156,33 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
         snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
         unlink(path);
     }
+    rmdir(dir);
+}
+
+/* Path arguments are scanned one at a time, yet the errors discovery finds
+ * still come before the errors of the files, whatever argument they are about. */
+Test(scan, lists_discovery_errors_first_across_path_arguments)
+{
+    char dir[] = "/tmp/azscan-scan-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    write_file(dir, "bad.bicep", "var x = (\n");
+    char fifo[512];
+    snprintf(fifo, sizeof(fifo), "%s/fifo.bicep", dir);
+    cr_assert_eq(mkfifo(fifo, 0600), 0);
+    const char *paths[] = {dir, fifo, dir};
+    char *text = scan_described(paths, 3, 1);
+    char *unreadable = strstr(text, "\nerror ");
+    cr_assert(unreadable, "%s", text);
+    char *end = strchr(unreadable + 1, '\n');
+    char *reason = strstr(unreadable, "not a regular file");
+    cr_assert(reason && reason < end, "%s", text);
+    char *bad = strstr(end, "error bad.bicep:1:1");
+    cr_assert(bad && strstr(bad + 1, "error bad.bicep:1:1"), "%s", text);
+    free(text);
+    unlink(fifo);
+    char path[512];
+    snprintf(path, sizeof(path), "%s/bad.bicep", dir);
+    unlink(path);
     rmdir(dir);
 }
 
