@@ -8,6 +8,7 @@
 #include "model_build.h"
 #include "pool.h"
 #include "source.h"
+#include "str_intern.h"
 #include "suppress.h"
 
 #include <ctype.h>
@@ -25,6 +26,7 @@ typedef struct {
 
 struct scan_result {
     arena *strings;
+    str_intern *reasons; /* the notes' reasons: a few phrases, each kept once */
     az_findings *findings;
     scan_error *errors;
     size_t error_count, error_cap;
@@ -181,8 +183,15 @@ static void add_path(scan_result *r, const char *display, const char *disk)
     scan_path *p = grow(r, (void **)&r->paths, &r->path_count, &r->path_cap, sizeof(*p));
     if (!p)
         return;
-    p->display = keep(r, display);
+    /* The display path is most often the tail of the disk path: one copy
+     * serves both. */
+    size_t display_len = strlen(display), disk_len = strlen(disk);
     p->disk = keep(r, disk);
+    if (p->disk && disk_len >= display_len &&
+        strcmp(p->disk + disk_len - display_len, display) == 0)
+        p->display = p->disk + disk_len - display_len;
+    else
+        p->display = keep(r, display);
     if (!p->display || !p->disk)
         return;
     *slot = (uint32_t)r->path_count;
@@ -238,7 +247,8 @@ static void add_note(scan_result *r, int kind, const char *path, const char *rea
         return;
     n->kind = kind;
     n->path = keep(r, path);
-    n->reason = keep(r, reason);
+    if (!(n->reason = str_intern_add(r->reasons, reason)))
+        r->failed = true;
 }
 
 /* The scan root of a path argument: a directory is its own root; a file's
@@ -375,8 +385,9 @@ static scan_result *result_new(void)
     if (!r)
         return NULL;
     r->strings = arena_new();
+    r->reasons = str_intern_new();
     r->findings = az_findings_new();
-    if (!r->strings || !r->findings) {
+    if (!r->strings || !r->reasons || !r->findings) {
         scan_result_free(r);
         return NULL;
     }
@@ -612,6 +623,7 @@ void scan_result_free(scan_result *r)
         return;
     az_findings_free(r->findings);
     arena_free(r->strings);
+    str_intern_free(r->reasons);
     free(r->errors);
     free(r->warnings);
     free(r->notes);
