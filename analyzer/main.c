@@ -22,7 +22,6 @@
 #include "tree_print.h"
 
 #include <errno.h>
-#include <malloc.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1019,14 +1018,6 @@ static int run_help(int argc, char **argv)
 
 int main(int argc, char **argv)
 {
-#ifdef M_TRIM_THRESHOLD
-    /* Every template's model is built in arena blocks freed when it is done.
-     * By default glibc hands the freed top of the heap back to the kernel
-     * each time, and the next template faults it in again: a scan of AVM
-     * at --jobs 1 took 69,000 page faults instead of 13,000, and 0.67 s of
-     * system time instead of about 0.4 s, for a peak RSS 1% lower. */
-    mallopt(M_TRIM_THRESHOLD, 32 * 1024 * 1024);
-#endif
     if (argc < 2)
         return usage_error(main_usage, "%s", "missing command");
     const char *name = argv[1];
