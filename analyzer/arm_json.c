@@ -37,22 +37,30 @@ static json_symbols symbols_of(const TSLanguage *lang)
     return s;
 }
 
-static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode node)
+/* The text of a string node, unescaped into the arena, NUL-terminated;
+ * NULL when out of memory. */
+static const char *string_text(az_builder *b, const az_loaded_file *f, TSNode node, size_t *len)
 {
-    arena *a = az_builder_arena(b);
     uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
     const char *text = source_file_text(f->src);
-    az_range range = az_builder_node_range(b, f, node);
     /* Between the quotes; an unterminated string has no closing one. */
     uint32_t body = start + 1;
     uint32_t body_end = end > body && text[end - 1] == '"' ? end - 1 : end;
-    size_t len = body_end > body ? body_end - body : 0;
-    char *buf = arena_alloc(a, len + 1);
+    size_t raw = body_end > body ? body_end - body : 0;
+    char *buf = arena_alloc(az_builder_arena(b), raw + 1);
     if (!buf)
         return NULL;
-    size_t n = json_string_unescape(text + body, len, buf);
-    az_value *v = az_value_string(a, range, buf, n);
-    return v;
+    *len = json_string_unescape(text + body, raw, buf);
+    return buf;
+}
+
+static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode node)
+{
+    size_t len;
+    const char *text = string_text(b, f, node, &len);
+    return text ? az_value_string_adopt(az_builder_arena(b), az_builder_node_range(b, f, node),
+                                        text, len)
+                : NULL;
 }
 
 static az_value *number_value(az_builder *b, const az_loaded_file *f, TSNode node)
@@ -128,13 +136,14 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
         } else if (s == sym.string && depth > 0 && frames[depth - 1].kind == AZ_OBJECT &&
                    ts_tree_cursor_current_field_id(&cur) == sym.key) {
             produced = false;
-            az_value *key = string_value(b, f, node);
+            size_t len;
+            const char *key = string_text(b, f, node, &len);
             if (!key)
                 goto nomem;
             frame *fr = &frames[depth - 1];
-            fr->key.key = key->u.string.ptr;
-            fr->key.key_len = key->u.string.len;
-            fr->key.key_range = key->range;
+            fr->key.key = key;
+            fr->key.key_len = (uint32_t)len;
+            fr->key.key_range = az_builder_node_range(b, f, node);
             fr->has_key = true;
         } else if (s == sym.object || s == sym.array) {
             if (depth >= max_depth) {

@@ -52,9 +52,16 @@ az_value *az_value_string(arena *a, az_range range, const char *s, size_t len)
     if (len > UINT32_MAX)
         return NULL;
     char *copy = arena_strndup(a, s, len);
-    az_value *v = copy ? value_new(a, AZ_STRING, range) : NULL;
+    return copy ? az_value_string_adopt(a, range, copy, len) : NULL;
+}
+
+az_value *az_value_string_adopt(arena *a, az_range range, const char *s, size_t len)
+{
+    if (len > UINT32_MAX)
+        return NULL;
+    az_value *v = value_new(a, AZ_STRING, range);
     if (v) {
-        v->u.string.ptr = copy;
+        v->u.string.ptr = s;
         v->u.string.len = (uint32_t)len;
     }
     return v;

@@ -100,6 +100,8 @@ az_value *az_value_bool(arena *a, az_range range, bool b);
 az_value *az_value_int(arena *a, az_range range, int64_t i);
 /* Copies `len` bytes. */
 az_value *az_value_string(arena *a, az_range range, const char *s, size_t len);
+/* Takes `s`, `len` bytes already in `a` and NUL-terminated, as it is. */
+az_value *az_value_string_adopt(arena *a, az_range range, const char *s, size_t len);
 /* Takes `items` (arena-allocated, `count` elements) as it is. */
 az_value *az_value_array(arena *a, az_range range, az_value **items, uint32_t count);
 /* Takes `members` as it is; a later duplicate key (ignoring case) replaces the earlier one. */
