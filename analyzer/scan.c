@@ -8,6 +8,7 @@
 #include "model_build.h"
 #include "pool.h"
 #include "source.h"
+#include "str_hash.h"
 #include "str_intern.h"
 #include "suppress.h"
 
@@ -130,19 +131,11 @@ static void add_warning(scan_result *r, const char *file, unsigned line, unsigne
     w->message = keep(r, message);
 }
 
-static uint64_t hash_display(const char *s)
-{
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
 /* The slot of `display` in the path set, or the empty slot where it goes. */
 static uint32_t *path_slot(const scan_result *r, const char *display)
 {
     size_t mask = r->path_slot_count - 1;
-    for (size_t i = hash_display(display) & mask;; i = (i + 1) & mask) {
+    for (size_t i = str_hash(display) & mask;; i = (i + 1) & mask) {
         uint32_t *slot = &r->path_slots[i];
         if (*slot == 0 || strcmp(r->paths[*slot - 1].display, display) == 0)
             return slot;

@@ -1,6 +1,7 @@
 #include "str_intern.h"
 
 #include "arena.h"
+#include "str_hash.h"
 
 #include <stdint.h>
 #include <stdlib.h>
@@ -32,14 +33,6 @@ void str_intern_free(str_intern *set)
     free(set);
 }
 
-static uint64_t hash(const char *s, size_t len)
-{
-    uint64_t h = 1469598103934665603u;
-    for (size_t i = 0; i < len; i++)
-        h = (h ^ (unsigned char)s[i]) * 1099511628211u;
-    return h;
-}
-
 /* The slot holding `s`, or the empty slot where it goes. */
 static const char **slot_of(const str_intern *set, const char *s, size_t len, uint64_t h)
 {
@@ -67,7 +60,7 @@ static int grow(str_intern *set)
     for (size_t i = 0; i < old_count; i++) {
         if (old[i]) {
             size_t len = strlen(old[i]);
-            *slot_of(set, old[i], len, hash(old[i], len)) = old[i];
+            *slot_of(set, old[i], len, str_hash_add(STR_HASH_SEED, old[i], len)) = old[i];
         }
     }
     free(old);
@@ -79,7 +72,7 @@ const char *str_intern_add(str_intern *set, const char *s)
     if (grow(set) != 0)
         return NULL;
     size_t len = strlen(s);
-    const char **slot = slot_of(set, s, len, hash(s, len));
+    const char **slot = slot_of(set, s, len, str_hash_add(STR_HASH_SEED, s, len));
     if (!*slot) {
         if (!(*slot = arena_strndup(set->strings, s, len)))
             return NULL;

@@ -1,5 +1,7 @@
 #include "tree_cache.h"
 
+#include "str_hash.h"
+
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,14 +26,6 @@ struct tree_cache {
     tree_cache_entry *buckets[BUCKETS];
     tree_cache_entry *newest, *oldest;
 };
-
-static uint64_t hash_path(const char *path)
-{
-    uint64_t h = 1469598103934665603u;
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
-    return h;
-}
 
 tree_cache *tree_cache_new(size_t budget_bytes)
 {
@@ -125,7 +119,7 @@ static void shrink(tree_cache *c)
 
 tree_cache_entry *tree_cache_get(tree_cache *c, const char *path)
 {
-    uint64_t hash = hash_path(path);
+    uint64_t hash = str_hash(path);
     pthread_mutex_lock(&c->lock);
     tree_cache_entry *e = find(c, path, hash);
     if (e)
@@ -136,7 +130,7 @@ tree_cache_entry *tree_cache_get(tree_cache *c, const char *path)
 
 tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *src, TSTree *tree)
 {
-    uint64_t hash = hash_path(path);
+    uint64_t hash = str_hash(path);
     tree_cache_entry *fresh = calloc(1, sizeof(*fresh));
     char *copy = strdup(path);
     if (!fresh || !copy) {

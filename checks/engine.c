@@ -1,5 +1,6 @@
 #include "check.h"
 #include "str_format.h"
+#include "str_hash.h"
 #include "str_intern.h"
 
 #include <ctype.h>
@@ -284,20 +285,12 @@ static bool same_range(az_range a, az_range b)
  * keeps that check constant-time however many findings a scan has. */
 static uint64_t finding_hash(const az_finding *n)
 {
-    uint64_t h = 1469598103934665603u;
-#define MIX(byte) (h = (h ^ (uint8_t)(byte)) * 1099511628211u)
-    for (const char *p = n->check->meta.id; *p; p++)
-        MIX(*p);
-    for (const char *p = n->file ? n->file : ""; *p; p++)
-        MIX(*p);
-    for (int i = 0; i < 4; i++) {
-        MIX(n->range.start_line >> (8 * i));
-        MIX(n->range.start_column >> (8 * i));
-    }
-    for (const char *p = n->message; *p; p++)
-        MIX(*p);
-#undef MIX
-    return h;
+    const char *file = n->file ? n->file : "";
+    uint64_t h = str_hash_add(STR_HASH_SEED, n->check->meta.id, strlen(n->check->meta.id));
+    h = str_hash_add(h, file, strlen(file));
+    h = str_hash_add(h, &n->range.start_line, sizeof(n->range.start_line));
+    h = str_hash_add(h, &n->range.start_column, sizeof(n->range.start_column));
+    return str_hash_add(h, n->message, strlen(n->message));
 }
 
 static bool same_finding(const az_finding *o, const az_finding *n)
