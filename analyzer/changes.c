@@ -5,6 +5,7 @@
 #include "git_files.h"
 #include "git_repo.h"
 #include "language.h"
+#include "path.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -122,9 +123,7 @@ static changes_status open_paths(changes *c, const changes_options *o, char *err
 static const scan_path *path_of(const changes *c, const char *rel)
 {
     for (size_t i = 0; i < c->path_count; i++) {
-        const char *p = c->paths[i].rel;
-        size_t n = strlen(p);
-        if (n == 0 || (strncmp(rel, p, n) == 0 && (rel[n] == '/' || rel[n] == '\0')))
+        if (path_is_under(rel, c->paths[i].rel))
             return &c->paths[i];
     }
     return NULL;

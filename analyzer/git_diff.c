@@ -3,6 +3,7 @@
 #include "git_index_tree.h"
 #include "git_worktree.h"
 #include "language.h"
+#include "path.h"
 #include "path_set.h"
 
 #include <stdio.h>
@@ -116,12 +117,9 @@ static int compare_entries(const void *a, const void *b)
 
 static bool under_pathspec(const changeset_options *o, const char *path)
 {
-    for (size_t i = 0; i < o->pathspec_count; i++) {
-        const char *s = o->pathspec[i];
-        size_t n = strlen(s);
-        if (n == 0 || (strncmp(path, s, n) == 0 && (path[n] == '/' || path[n] == '\0')))
+    for (size_t i = 0; i < o->pathspec_count; i++)
+        if (path_is_under(path, o->pathspec[i]))
             return true;
-    }
     return o->pathspec_count == 0;
 }
 

@@ -1,6 +1,8 @@
 #define _DEFAULT_SOURCE /* d_type */
 #include "git_worktree.h"
 
+#include "path.h"
+
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -56,14 +58,11 @@ static spec_relation relation(const worktree_options *o, const char *path)
 {
     if (o->pathspec_count == 0)
         return SPEC_UNDER;
-    size_t n = strlen(path);
     spec_relation best = SPEC_NONE;
     for (size_t i = 0; i < o->pathspec_count; i++) {
-        const char *s = o->pathspec[i];
-        size_t m = strlen(s);
-        if (m == 0 || (strncmp(path, s, m) == 0 && (path[m] == '/' || path[m] == '\0')))
+        if (path_is_under(path, o->pathspec[i]))
             return SPEC_UNDER;
-        if (n == 0 || (strncmp(s, path, n) == 0 && s[n] == '/'))
+        if (path_is_under(o->pathspec[i], path))
             best = SPEC_ABOVE;
     }
     return best;

@@ -29,6 +29,12 @@ void path_normalize(char *p)
     *out = '\0';
 }
 
+bool path_is_under(const char *path, const char *dir)
+{
+    size_t n = strlen(dir);
+    return n == 0 || (strncmp(path, dir, n) == 0 && (path[n] == '/' || path[n] == '\0'));
+}
+
 bool path_is_external(const char *path)
 {
     return strncmp(path, "br:", 3) == 0 || strncmp(path, "br/", 3) == 0 ||

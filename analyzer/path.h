@@ -16,4 +16,8 @@ void path_normalize(char *p);
  * template spec ("ts:", "ts/") rather than a local file. */
 bool path_is_external(const char *path);
 
+/* Whether the relative path `path` is `dir` or lies under it, segment by
+ * segment ("a/bc" is not under "a/b"); "" is the root, above every path. */
+bool path_is_under(const char *path, const char *dir);
+
 #endif

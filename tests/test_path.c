@@ -36,3 +36,15 @@ Test(path, external_references)
     cr_assert_not(path_is_external("br"));
     cr_assert_not(path_is_external("modules/ts.bicep"));
 }
+
+Test(path, under_a_directory_segment_by_segment)
+{
+    cr_assert(path_is_under("a/b/c.bicep", "a/b"));
+    cr_assert(path_is_under("a/b", "a/b"));
+    cr_assert(path_is_under("a/b", ""), "the root is above every path");
+    cr_assert(path_is_under("", ""));
+    cr_assert(!path_is_under("a/bc/d.bicep", "a/b"), "a longer name is another directory");
+    cr_assert(!path_is_under("a", "a/b"));
+    cr_assert(!path_is_under("", "a"));
+    cr_assert(!path_is_under("b/a", "a"));
+}
