@@ -19,30 +19,13 @@ typedef struct {
 struct changeset {
     entry *entries; /* sorted by path */
     size_t count, cap;
-    char **submodules;
-    size_t submodule_count, submodule_cap;
+    path_set *submodules; /* in the diff's order */
 };
 
 static void set_error(char *err, size_t err_size, const char *what)
 {
     const git_error *e = git_error_last();
     snprintf(err, err_size, "%s: %s", what, e && e->message ? e->message : "out of memory");
-}
-
-static int push_submodule(changeset *c, const char *path)
-{
-    if (c->submodule_count == c->submodule_cap) {
-        size_t next = c->submodule_cap ? c->submodule_cap * 2 : 4;
-        char **grown = realloc(c->submodules, next * sizeof(*grown));
-        if (!grown)
-            return -1;
-        c->submodules = grown;
-        c->submodule_cap = next;
-    }
-    if (!(c->submodules[c->submodule_count] = strdup(path)))
-        return -1;
-    c->submodule_count++;
-    return 0;
 }
 
 static entry *push_entry(changeset *c, const git_diff_delta *d)
@@ -172,7 +155,8 @@ int changeset_compute(changeset **out, repo *r, const changeset_options *o, char
 {
     *out = NULL;
     changeset *c = calloc(1, sizeof(*c));
-    if (!c) {
+    if (!c || !(c->submodules = path_set_new())) {
+        free(c);
         snprintf(err, err_size, "out of memory");
         return -1;
     }
@@ -233,7 +217,7 @@ int changeset_compute(changeset **out, repo *r, const changeset_options *o, char
             d->status == GIT_DELTA_IGNORED || d->status == GIT_DELTA_UNREADABLE)
             continue;
         if (d->new_file.mode == GIT_FILEMODE_COMMIT) {
-            rc = push_submodule(c, d->new_file.path);
+            rc = path_set_add(c->submodules, d->new_file.path);
             continue;
         }
         /* Symbolic links are not followed into templates, as in discovery. */
@@ -267,10 +251,8 @@ void changeset_free(changeset *c)
         free((char *)c->entries[i].file.old_path);
         free(c->entries[i].lines);
     }
-    for (size_t i = 0; i < c->submodule_count; i++)
-        free(c->submodules[i]);
     free(c->entries);
-    free(c->submodules);
+    path_set_free(c->submodules);
     free(c);
 }
 
@@ -302,10 +284,10 @@ const changeset_file *changeset_find(const changeset *c, const char *path)
 
 size_t changeset_submodule_count(const changeset *c)
 {
-    return c->submodule_count;
+    return path_set_count(c->submodules);
 }
 
 const char *changeset_submodule(const changeset *c, size_t index)
 {
-    return index < c->submodule_count ? c->submodules[index] : NULL;
+    return path_set_get(c->submodules, index);
 }

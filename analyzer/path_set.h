@@ -5,8 +5,9 @@
 #include <stddef.h>
 
 /*
- * A set of paths, gathered in any order and then sorted once. A path_set
- * owns copies of its strings; free it with path_set_free.
+ * Paths gathered in any order: kept in the order added until path_set_sort
+ * makes them a sorted set. A path_set owns copies of its strings; free it
+ * with path_set_free.
  */
 
 typedef struct path_set path_set;
