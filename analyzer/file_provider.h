@@ -1,6 +1,7 @@
 #ifndef AZSCAN_FILE_PROVIDER_H
 #define AZSCAN_FILE_PROVIDER_H
 
+#include "path_set.h"
 #include "source.h"
 
 #include <stddef.h>
@@ -28,9 +29,9 @@ struct file_provider {
     /* As realpath(3): a malloc'd canonical absolute path of an existing file
      * or directory, or NULL (errno ENOENT for a missing one, ENOMEM). */
     char *(*resolve)(const file_provider *p, const char *path);
-    /* The names in directory `dir`, malloc'd, each malloc'd, unsorted.
+    /* Adds the names in directory `dir` to `names`, each once, unsorted.
      * A missing directory has none. Returns 0, or -1 when out of memory. */
-    int (*list)(const file_provider *p, const char *dir, char ***names, size_t *count);
+    int (*list)(const file_provider *p, const char *dir, path_set *names);
 };
 
 /* As source_file_read. */
@@ -40,9 +41,6 @@ source_status file_provider_read(const file_provider *p, const char *path, sourc
 source_status file_provider_load(const file_provider *p, const char *path, char **data, size_t *len,
                                  source_error *err);
 char *file_provider_resolve(const file_provider *p, const char *path);
-int file_provider_list(const file_provider *p, const char *dir, char ***names, size_t *count);
-
-/* Frees what file_provider_list returned. */
-void file_provider_names_free(char **names, size_t count);
+int file_provider_list(const file_provider *p, const char *dir, path_set *names);
 
 #endif

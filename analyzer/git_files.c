@@ -189,32 +189,19 @@ static char *files_resolve(const file_provider *p, const char *path)
     return out;
 }
 
-/* Appends a copy of `name` (len bytes) unless it is the last one listed. */
-static int add_name(char ***names, size_t *count, size_t *cap, const char *name, size_t len)
+/* Adds `name` (len bytes) unless it is the last one listed: a directory's
+ * index entries are contiguous, and its subdirectory's name repeats. */
+static int add_name(path_set *names, const char *name, size_t len)
 {
-    if (*count && strlen((*names)[*count - 1]) == len &&
-        memcmp((*names)[*count - 1], name, len) == 0)
+    size_t n = path_set_count(names);
+    const char *last = n ? path_set_get(names, n - 1) : NULL;
+    if (last && strlen(last) == len && memcmp(last, name, len) == 0)
         return 0;
-    if (*count == *cap) {
-        size_t next = *cap ? *cap * 2 : 16;
-        char **grown = realloc(*names, next * sizeof(*grown));
-        if (!grown)
-            return -1;
-        *names = grown;
-        *cap = next;
-    }
-    char *copy = malloc(len + 1);
-    if (!copy)
-        return -1;
-    memcpy(copy, name, len);
-    copy[len] = '\0';
-    (*names)[(*count)++] = copy;
-    return 0;
+    return path_set_add_len(names, name, len);
 }
 
-static int list_locked(git_files *g, const char *rel, char ***names, size_t *count)
+static int list_locked(git_files *g, const char *rel, path_set *names)
 {
-    size_t cap = 0;
     if (g->index) {
         size_t n = strlen(rel), pos;
         char *prefix = malloc(n + 2);
@@ -232,7 +219,7 @@ static int list_locked(git_files *g, const char *rel, char ***names, size_t *cou
                 if (strncmp(e->path, want, want_len) != 0)
                     break;
                 const char *name = e->path + want_len;
-                rc = add_name(names, count, &cap, name, strcspn(name, "/"));
+                rc = add_name(names, name, strcspn(name, "/"));
             }
         }
         free(prefix);
@@ -255,27 +242,20 @@ static int list_locked(git_files *g, const char *rel, char ***names, size_t *cou
     int rc = 0;
     for (size_t i = 0; rc == 0 && i < git_tree_entrycount(dir); i++) {
         const char *name = git_tree_entry_name(git_tree_entry_byindex(dir, i));
-        rc = add_name(names, count, &cap, name, strlen(name));
+        rc = add_name(names, name, strlen(name));
     }
     git_tree_free(sub);
     return rc;
 }
 
-static int files_list(const file_provider *p, const char *dir, char ***names, size_t *count)
+static int files_list(const file_provider *p, const char *dir, path_set *names)
 {
     git_files *g = (git_files *)p;
-    *names = NULL;
-    *count = 0;
     pthread_mutex_lock(&g->lock);
     char *rel = relative(g, dir);
-    int rc = rel ? list_locked(g, rel, names, count) : (errno == ENOMEM ? -1 : 0);
+    int rc = rel ? list_locked(g, rel, names) : (errno == ENOMEM ? -1 : 0);
     free(rel);
     pthread_mutex_unlock(&g->lock);
-    if (rc != 0) {
-        file_provider_names_free(*names, *count);
-        *names = NULL;
-        *count = 0;
-    }
     return rc;
 }
 

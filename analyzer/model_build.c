@@ -5,6 +5,7 @@
 #include "file_provider.h"
 #include "model_internal.h"
 #include "path.h"
+#include "str_format.h"
 #include "syntax.h"
 #include "utf8.h"
 
@@ -408,74 +409,37 @@ static bool has_suffix(const char *s, const char *suffix)
     return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
-static int compare_strings(const void *x, const void *y)
-{
-    return strcmp(*(char *const *)x, *(char *const *)y);
-}
-
 /*
- * The parameter files that go with the template at `resolved`, by
- * convention: `<stem>.parameters.json` and `<stem>.parameters.<name>.json`
- * beside it, and for Bicep, every `.bicepparam` beside it whose `using`
- * names it. Sorted; each entry malloc'd.
+ * Adds to `out` the parameter files that go with the template at
+ * `resolved`, by convention: `<stem>.parameters.json` and
+ * `<stem>.parameters.<name>.json` beside it, and for Bicep, every
+ * `.bicepparam` beside it whose `using` names it. Sorted.
  */
-static int find_parameter_files(az_builder *b, const az_loaded_file *tmpl, char ***out,
-                                size_t *count)
+static int find_parameter_files(az_builder *b, const az_loaded_file *tmpl, path_set *out)
 {
-    *out = NULL;
-    *count = 0;
     const char *resolved = tmpl->disk_path;
     const char *slash = strrchr(resolved, '/');
     char *dir = strndup(resolved, slash ? (size_t)(slash - resolved) : 0);
-    if (!dir)
-        return -1;
+    path_set *names = path_set_new();
+    int rc = dir && names ? file_provider_list(b->provider, dir, names) : -1;
     const char *base = slash ? slash + 1 : resolved;
     const char *dot = strrchr(base, '.');
     size_t stem_len = dot ? (size_t)(dot - base) : strlen(base);
-
-    char **names;
-    size_t name_count;
-    if (file_provider_list(b->provider, dir, &names, &name_count) != 0) {
-        free(dir);
-        return -1;
-    }
-    char **list = NULL;
-    size_t n = 0, cap = 0;
-    int rc = 0;
-    for (size_t i = 0; i < name_count; i++) {
-        const char *name = names[i];
-        bool take = false;
-        if (strncmp(name, base, stem_len) == 0 &&
-            strncmp(name + stem_len, ".parameters.", 12) == 0 && has_suffix(name, ".json"))
-            take = true;
-        else if (tmpl->language == LANGUAGE_BICEP && has_suffix(name, ".bicepparam"))
-            take = true;
+    for (size_t i = 0; rc == 0 && i < path_set_count(names); i++) {
+        const char *name = path_set_get(names, i);
+        bool take =
+            (strncmp(name, base, stem_len) == 0 &&
+             strncmp(name + stem_len, ".parameters.", 12) == 0 && has_suffix(name, ".json")) ||
+            (tmpl->language == LANGUAGE_BICEP && has_suffix(name, ".bicepparam"));
         if (!take)
             continue;
-        if (n == cap) {
-            cap = cap ? cap * 2 : 4;
-            char **grown = realloc(list, cap * sizeof(*grown));
-            if (!grown) {
-                rc = -1;
-                break;
-            }
-            list = grown;
-        }
-        size_t len = strlen(dir) + 1 + strlen(name) + 1;
-        list[n] = malloc(len);
-        if (!list[n]) {
-            rc = -1;
-            break;
-        }
-        snprintf(list[n], len, "%s/%s", dir, name);
-        n++;
+        char *path = str_format("%s/%s", dir, name);
+        rc = path ? path_set_add(out, path) : -1;
+        free(path);
     }
-    file_provider_names_free(names, name_count);
+    path_set_free(names);
     free(dir);
-    if (n)
-        qsort(list, n, sizeof(*list), compare_strings);
-    *out = list;
-    *count = n;
+    path_set_sort(out);
     return rc;
 }
 
@@ -659,17 +623,14 @@ int az_model_build(az_model **out, const az_build_request *req, char *err, size_
         if (rc || build_variant(&b, tmpl, pf, args))
             goto nomem;
     } else {
-        char **files = NULL;
-        size_t count = 0;
-        int rc = find_parameter_files(&b, tmpl, &files, &count);
-        for (size_t i = 0; rc == 0 && i < count; i++) {
-            rc = evaluate_parameters(&b, tmpl, files[i], false, &pf, &args);
+        path_set *files = path_set_new();
+        int rc = files ? find_parameter_files(&b, tmpl, files) : -1;
+        for (size_t i = 0; rc == 0 && i < path_set_count(files); i++) {
+            rc = evaluate_parameters(&b, tmpl, path_set_get(files, i), false, &pf, &args);
             if (rc == 0 && pf)
                 rc = build_variant(&b, tmpl, pf, args);
         }
-        for (size_t i = 0; i < count; i++)
-            free(files[i]);
-        free(files);
+        path_set_free(files);
         if (rc)
             goto nomem;
         if (b.model->deployment_count == 0 && build_variant(&b, tmpl, NULL, NULL))

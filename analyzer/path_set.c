@@ -25,6 +25,11 @@ void path_set_free(path_set *s)
 
 int path_set_add(path_set *s, const char *path)
 {
+    return path_set_add_len(s, path, strlen(path));
+}
+
+int path_set_add_len(path_set *s, const char *path, size_t len)
+{
     if (s->count == s->cap) {
         size_t next = s->cap ? s->cap * 2 : 16;
         char **grown = realloc(s->paths, next * sizeof(*grown));
@@ -33,7 +38,7 @@ int path_set_add(path_set *s, const char *path)
         s->paths = grown;
         s->cap = next;
     }
-    if (!(s->paths[s->count] = strdup(path)))
+    if (!(s->paths[s->count] = strndup(path, len)))
         return -1;
     s->count++;
     return 0;

@@ -19,6 +19,9 @@ void path_set_free(path_set *s);
 /* Adds a copy of `path`. Returns 0, or -1 when out of memory. */
 int path_set_add(path_set *s, const char *path);
 
+/* Adds a copy of the first `len` bytes of `path`. */
+int path_set_add_len(path_set *s, const char *path, size_t len);
+
 /* Sorts the paths by strcmp and drops duplicates; call once all are added. */
 void path_set_sort(path_set *s);
 

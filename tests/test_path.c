@@ -1,5 +1,6 @@
 /* Path text: lexical normalization and registry references. */
 #include "path.h"
+#include "path_set.h"
 
 #include <criterion/criterion.h>
 #include <string.h>
@@ -47,4 +48,25 @@ Test(path, under_a_directory_segment_by_segment)
     cr_assert(!path_is_under("a", "a/b"));
     cr_assert(!path_is_under("", "a"));
     cr_assert(!path_is_under("b/a", "a"));
+}
+
+Test(path_set, keeps_the_order_added_until_sorted)
+{
+    path_set *s = path_set_new();
+    cr_assert_not_null(s);
+    cr_assert_eq(path_set_add(s, "b.bicep"), 0);
+    cr_assert_eq(path_set_add_len(s, "a/x.bicep", 1), 0);
+    cr_assert_eq(path_set_add(s, "b.bicep"), 0);
+    cr_assert_eq(path_set_count(s), 3);
+    cr_assert_str_eq(path_set_get(s, 0), "b.bicep");
+    cr_assert_str_eq(path_set_get(s, 1), "a");
+    cr_assert_null(path_set_get(s, 3));
+    path_set_sort(s);
+    cr_assert_eq(path_set_count(s), 2, "duplicates dropped");
+    cr_assert_str_eq(path_set_get(s, 0), "a");
+    cr_assert_str_eq(path_set_get(s, 1), "b.bicep");
+    cr_assert(path_set_has(s, "a") && path_set_has(s, "b.bicep"));
+    cr_assert(!path_set_has(s, "a/x.bicep"));
+    path_set_free(s);
+    path_set_free(NULL);
 }
