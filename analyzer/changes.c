@@ -8,7 +8,6 @@
 #include "path.h"
 
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,15 +42,6 @@ struct changes {
     report_provenance report;
     bool new_only, changed_lines;
 };
-
-static void say(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
-    va_end(ap);
-}
 
 static int add_note(changes *c, changes_note_level level, const char *text)
 {
@@ -99,13 +89,13 @@ static changes_status open_paths(changes *c, const changes_options *o, char *err
         char *resolved = realpath(o->paths[i], NULL);
         if (!resolved || stat(resolved, &st) != 0) {
             free(resolved);
-            say(err, size, "%s: no such file or directory", o->paths[i]);
+            snprintf(err, size, "%s: no such file or directory", o->paths[i]);
             return CHANGES_ERR_USAGE;
         }
         bool inside = strcmp(resolved, wd) == 0 ||
                       (strncmp(resolved, wd, wd_len) == 0 && resolved[wd_len] == '/');
         if (!inside) {
-            say(err, size, "%s is outside the git work tree %s", o->paths[i], wd);
+            snprintf(err, size, "%s is outside the git work tree %s", o->paths[i], wd);
             free(resolved);
             return CHANGES_ERR_USAGE;
         }
@@ -233,13 +223,13 @@ static changes_status find_files(changes *c, char *err, size_t size)
         free((char *)candidates[i]);
     free(candidates);
     if (rc != 0) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         return CHANGES_ERR_FAILED;
     }
     size_t count = dependents_count(c->deps);
     c->files = calloc(count ? count : 1, sizeof(*c->files));
     if (!c->files) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         return CHANGES_ERR_FAILED;
     }
     const char *wd = repo_workdir(c->repo);
@@ -248,7 +238,7 @@ static changes_status find_files(changes *c, char *err, size_t size)
         size_t len = strlen(wd) + strlen(d->path) + 2;
         char *disk = malloc(len);
         if (!disk) {
-            say(err, size, "out of memory");
+            snprintf(err, size, "out of memory");
             return CHANGES_ERR_FAILED;
         }
         snprintf(disk, len, "%s/%s", wd, d->path);
@@ -257,14 +247,15 @@ static changes_status find_files(changes *c, char *err, size_t size)
     for (size_t i = 0; i < dependents_skip_count(c->deps); i++) {
         const dependents_skip *s = dependents_skipped(c->deps, i);
         char text[600];
-        say(text, sizeof(text), "%s: skipped: %s", s->path, s->reason);
+        snprintf(text, sizeof(text), "%s: skipped: %s", s->path, s->reason);
         if (add_note(c, CHANGES_NOTE_DETAIL, text) != 0)
             return CHANGES_ERR_FAILED;
     }
     for (size_t i = 0; i < changeset_submodule_count(c->changed); i++) {
         char text[600];
-        say(text, sizeof(text), "%s: skipped: a submodule; files inside submodules are not scanned",
-            changeset_submodule(c->changed, i));
+        snprintf(text, sizeof(text),
+                 "%s: skipped: a submodule; files inside submodules are not scanned",
+                 changeset_submodule(c->changed, i));
         if (add_note(c, CHANGES_NOTE_INFO, text) != 0)
             return CHANGES_ERR_FAILED;
     }
@@ -276,7 +267,7 @@ changes_status changes_open(changes **out, const changes_options *o, char *err, 
     *out = NULL;
     changes *c = calloc(1, sizeof(*c));
     if (!c) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         return CHANGES_ERR_FAILED;
     }
     c->new_only = o->new_only;
@@ -318,12 +309,12 @@ changes_status changes_open(changes **out, const changes_options *o, char *err, 
     status = CHANGES_ERR_FAILED;
     if (!c->base_name || (o->staged && !c->provider) ||
         (warning[0] && add_note(c, CHANGES_NOTE_WARNING, warning))) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         goto fail;
     }
     const char **spec = calloc(c->path_count ? c->path_count : 1, sizeof(*spec));
     if (!spec) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         goto fail;
     }
     for (size_t i = 0; i < c->path_count; i++)
@@ -336,7 +327,7 @@ changes_status changes_open(changes **out, const changes_options *o, char *err, 
     if ((status = find_files(c, err, size)) != CHANGES_OK)
         goto fail;
     if (repo_provenance_get(c->repo, &c->provenance) != 0) {
-        say(err, size, "out of memory");
+        snprintf(err, size, "out of memory");
         status = CHANGES_ERR_FAILED;
         goto fail;
     }
@@ -546,7 +537,7 @@ int changes_filter(changes *c, const scan_options *so, scan_result *head, report
         scan_result_free(base);
         git_files_free(base_files);
         if (rc != 0) {
-            say(err, err_size, "out of memory");
+            snprintf(err, err_size, "out of memory");
             return -1;
         }
     }

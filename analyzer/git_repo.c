@@ -1,7 +1,6 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "git_repo.h"
 
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +9,6 @@ struct repo {
     git_repository *git;
     char *workdir;
 };
-
-static void say(char *buf, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-static void say(char *buf, size_t size, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(buf, size, fmt, ap);
-    va_end(ap);
-}
 
 /* libgit2's own message for the last failure. */
 static const char *git_message(void)
@@ -35,18 +25,19 @@ repo_status repo_open(repo **out, const char *path, char *err, size_t err_size)
     repo *r = calloc(1, sizeof(*r));
     if (!r) {
         git_libgit2_shutdown();
-        say(err, err_size, "out of memory");
+        snprintf(err, err_size, "out of memory");
         return REPO_ERR_GIT;
     }
     repo_status status = REPO_OK;
     if (git_repository_open_ext(&r->git, path, 0, NULL) != 0) {
-        say(err, err_size, "%s is not in a git repository", path);
+        snprintf(err, err_size, "%s is not in a git repository", path);
         status = REPO_ERR_NOT_FOUND;
     } else if (git_repository_is_bare(r->git)) {
-        say(err, err_size, "%s is in a bare git repository, which has no work tree", path);
+        snprintf(err, err_size, "%s is in a bare git repository, which has no work tree", path);
         status = REPO_ERR_NOT_FOUND;
     } else if (!(r->workdir = realpath(git_repository_workdir(r->git), NULL))) {
-        say(err, err_size, "the work tree %s cannot be resolved", git_repository_workdir(r->git));
+        snprintf(err, err_size, "the work tree %s cannot be resolved",
+                 git_repository_workdir(r->git));
         status = REPO_ERR_GIT;
     }
     if (status != REPO_OK) {
@@ -88,7 +79,8 @@ static repo_status tree_of(repo *r, const git_oid *commit_id, git_tree **out, ch
     git_commit *c = NULL;
     if (git_commit_lookup(&c, r->git, commit_id) != 0 || git_commit_tree(out, c) != 0) {
         git_commit_free(c);
-        say(err, err_size, "cannot read commit %s: %s", git_oid_tostr_s(commit_id), git_message());
+        snprintf(err, err_size, "cannot read commit %s: %s", git_oid_tostr_s(commit_id),
+                 git_message());
         return REPO_ERR_GIT;
     }
     git_commit_free(c);
@@ -104,19 +96,19 @@ repo_status repo_diff_base(repo *r, const char *ref, git_tree **out, char *warni
     if (git_revparse_single(&obj, r->git, ref) != 0 ||
         git_object_peel(&commit, obj, GIT_OBJECT_COMMIT) != 0) {
         git_object_free(obj);
-        say(err, err_size, "unknown revision '%s': no such branch, tag or commit", ref);
+        snprintf(err, err_size, "unknown revision '%s': no such branch, tag or commit", ref);
         return REPO_ERR_BAD_REF;
     }
     git_object_free(obj);
     git_oid ref_id = *git_object_id(commit), head_id, base_id;
     git_object_free(commit);
     if (repo_head_unborn(r)) {
-        say(err, err_size,
-            "--diff %s needs a commit to compare, and HEAD has none yet (use --staged)", ref);
+        snprintf(err, err_size,
+                 "--diff %s needs a commit to compare, and HEAD has none yet (use --staged)", ref);
         return REPO_ERR_UNBORN;
     }
     if (git_reference_name_to_id(&head_id, r->git, "HEAD") != 0) {
-        say(err, err_size, "cannot resolve HEAD: %s", git_message());
+        snprintf(err, err_size, "cannot resolve HEAD: %s", git_message());
         return REPO_ERR_GIT;
     }
     int rc = git_merge_base(&base_id, r->git, &ref_id, &head_id);
@@ -126,17 +118,19 @@ repo_status repo_diff_base(repo *r, const char *ref, git_tree **out, char *warni
      * to find it there means the history is missing. */
     bool shallow = git_repository_is_shallow(r->git) == 1;
     if (rc != GIT_ENOTFOUND && !shallow) {
-        say(err, err_size, "cannot find the merge base of '%s' and HEAD: %s", ref, git_message());
+        snprintf(err, err_size, "cannot find the merge base of '%s' and HEAD: %s", ref,
+                 git_message());
         return REPO_ERR_GIT;
     }
     if (shallow)
-        say(warning, warning_size,
+        snprintf(
+            warning, warning_size,
             "no merge base of '%s' and HEAD in this shallow clone: comparing with '%s' itself; "
             "fetch the whole history for an exact diff (actions/checkout: fetch-depth: 0)",
             ref, ref);
     else
-        say(warning, warning_size,
-            "'%s' and HEAD have no common history: comparing with '%s' itself", ref, ref);
+        snprintf(warning, warning_size,
+                 "'%s' and HEAD have no common history: comparing with '%s' itself", ref, ref);
     return tree_of(r, &ref_id, out, err, err_size);
 }
 
@@ -147,7 +141,7 @@ repo_status repo_head_tree(repo *r, git_tree **out, char *err, size_t err_size)
         return REPO_OK;
     git_oid head_id;
     if (git_reference_name_to_id(&head_id, r->git, "HEAD") != 0) {
-        say(err, err_size, "cannot resolve HEAD: %s", git_message());
+        snprintf(err, err_size, "cannot resolve HEAD: %s", git_message());
         return REPO_ERR_GIT;
     }
     return tree_of(r, &head_id, out, err, err_size);
