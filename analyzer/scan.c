@@ -27,7 +27,7 @@ typedef struct {
 
 struct scan_result {
     arena *strings;
-    str_intern *reasons; /* the notes' reasons: a few phrases, each kept once */
+    str_intern *repeated; /* strings that repeat (files, reasons), each kept once */
     az_findings *findings;
     scan_error *errors;
     size_t error_count, error_cap;
@@ -47,7 +47,6 @@ struct scan_result {
     size_t files, templates;
     const file_provider *provider;
     const char *display_root;
-    const char *last_file; /* the file string kept last, shared by the next equal one */
     bool failed;
 };
 
@@ -85,9 +84,10 @@ static const char *keep_file(scan_result *r, const char *file)
 {
     if (!file)
         return NULL;
-    if (!r->last_file || strcmp(r->last_file, file) != 0)
-        r->last_file = keep(r, file);
-    return r->last_file;
+    const char *copy = str_intern_add(r->repeated, file);
+    if (!copy)
+        r->failed = true;
+    return copy;
 }
 
 static void add_error(scan_result *r, const char *file, const source_position *pos,
@@ -240,7 +240,7 @@ static void add_note(scan_result *r, int kind, const char *path, const char *rea
         return;
     n->kind = kind;
     n->path = keep(r, path);
-    if (!(n->reason = str_intern_add(r->reasons, reason)))
+    if (!(n->reason = str_intern_add(r->repeated, reason)))
         r->failed = true;
 }
 
@@ -378,9 +378,9 @@ static scan_result *result_new(void)
     if (!r)
         return NULL;
     r->strings = arena_new();
-    r->reasons = str_intern_new();
+    r->repeated = str_intern_new();
     r->findings = az_findings_new();
-    if (!r->strings || !r->reasons || !r->findings) {
+    if (!r->strings || !r->repeated || !r->findings) {
         scan_result_free(r);
         return NULL;
     }
@@ -616,7 +616,7 @@ void scan_result_free(scan_result *r)
         return;
     az_findings_free(r->findings);
     arena_free(r->strings);
-    str_intern_free(r->reasons);
+    str_intern_free(r->repeated);
     free(r->errors);
     free(r->warnings);
     free(r->notes);
