@@ -1,9 +1,10 @@
 #include "report.h"
+
+#include "json_build.h"
 #include "report_columns.h"
 #include "report_path.h"
 #include "str_format.h"
 
-#include <cjson/cJSON.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,22 +19,6 @@ typedef struct {
     bool failed;
 } writer;
 
-static void add(writer *w, cJSON *obj, const char *key, cJSON *item)
-{
-    if (!item || !cJSON_AddItemToObject(obj, key, item)) {
-        cJSON_Delete(item);
-        w->failed = true;
-    }
-}
-
-static void push(writer *w, cJSON *array, cJSON *item)
-{
-    if (!item || !cJSON_AddItemToArray(array, item)) {
-        cJSON_Delete(item);
-        w->failed = true;
-    }
-}
-
 static cJSON *object(writer *w)
 {
     cJSON *o = cJSON_CreateObject();
@@ -47,7 +32,7 @@ static cJSON *text_object(writer *w, const char *text)
 {
     cJSON *o = object(w);
     if (o)
-        add(w, o, "text", cJSON_CreateString(text));
+        json_build_add(&w->failed, o, "text", cJSON_CreateString(text));
     return o;
 }
 
@@ -94,7 +79,7 @@ static char *format(writer *w, const char *fmt, ...)
 /* Adds a string that the writer owns and frees. */
 static void add_owned(writer *w, cJSON *obj, const char *key, char *s)
 {
-    add(w, obj, key, s ? cJSON_CreateString(s) : NULL);
+    json_build_add(&w->failed, obj, key, s ? cJSON_CreateString(s) : NULL);
     free(s);
 }
 
@@ -104,10 +89,10 @@ static cJSON *rule_json(writer *w, const az_check *c)
     cJSON *rule = object(w);
     if (!rule)
         return NULL;
-    add(w, rule, "id", cJSON_CreateString(m->id));
-    add(w, rule, "name", cJSON_CreateString(m->name));
-    add(w, rule, "shortDescription", text_object(w, m->title));
-    add(w, rule, "fullDescription", text_object(w, m->description));
+    json_build_add(&w->failed, rule, "id", cJSON_CreateString(m->id));
+    json_build_add(&w->failed, rule, "name", cJSON_CreateString(m->name));
+    json_build_add(&w->failed, rule, "shortDescription", text_object(w, m->title));
+    json_build_add(&w->failed, rule, "fullDescription", text_object(w, m->description));
     cJSON *help = object(w);
     if (help) {
         add_owned(w, help, "text",
@@ -120,22 +105,23 @@ static cJSON *rule_json(writer *w, const az_check *c)
                          m->description, m->remediation, m->fix_bicep, m->fix_arm, m->id, m->name,
                          REPORT_PROJECT_URI, m->name));
     }
-    add(w, rule, "help", help);
+    json_build_add(&w->failed, rule, "help", help);
     add_owned(w, rule, "helpUri",
               format(w, "%s/blob/main/docs/checks.md#%s", REPORT_PROJECT_URI, m->name));
     cJSON *config = object(w);
     if (config)
-        add(w, config, "level", cJSON_CreateString(level_of(m->severity)));
-    add(w, rule, "defaultConfiguration", config);
+        json_build_add(&w->failed, config, "level", cJSON_CreateString(level_of(m->severity)));
+    json_build_add(&w->failed, rule, "defaultConfiguration", config);
     cJSON *props = object(w);
     if (props) {
         const char *tags[] = {"security", az_category_name(m->category)};
-        add(w, props, "tags", cJSON_CreateStringArray(tags, 2));
-        add(w, props, "precision", cJSON_CreateString("high"));
-        add(w, props, "problem.severity", cJSON_CreateString(problem_severity_of(m->severity)));
+        json_build_add(&w->failed, props, "tags", cJSON_CreateStringArray(tags, 2));
+        json_build_add(&w->failed, props, "precision", cJSON_CreateString("high"));
+        json_build_add(&w->failed, props, "problem.severity",
+                       cJSON_CreateString(problem_severity_of(m->severity)));
         add_owned(w, props, "security-severity", format(w, "%.1f", m->security_severity));
     }
-    add(w, rule, "properties", props);
+    json_build_add(&w->failed, rule, "properties", props);
     return rule;
 }
 
@@ -144,14 +130,14 @@ static cJSON *driver_json(writer *w)
     cJSON *driver = object(w);
     if (!driver)
         return NULL;
-    add(w, driver, "name", cJSON_CreateString("azscan"));
-    add(w, driver, "version", cJSON_CreateString(AZSCAN_VERSION));
-    add(w, driver, "semanticVersion", cJSON_CreateString(AZSCAN_VERSION));
-    add(w, driver, "informationUri", cJSON_CreateString(REPORT_PROJECT_URI));
+    json_build_add(&w->failed, driver, "name", cJSON_CreateString("azscan"));
+    json_build_add(&w->failed, driver, "version", cJSON_CreateString(AZSCAN_VERSION));
+    json_build_add(&w->failed, driver, "semanticVersion", cJSON_CreateString(AZSCAN_VERSION));
+    json_build_add(&w->failed, driver, "informationUri", cJSON_CreateString(REPORT_PROJECT_URI));
     cJSON *rules = cJSON_CreateArray();
     for (size_t i = 0; rules && i < az_check_count(); i++)
-        push(w, rules, rule_json(w, az_check_get(i)));
-    add(w, driver, "rules", rules);
+        json_build_push(&w->failed, rules, rule_json(w, az_check_get(i)));
+    json_build_add(&w->failed, driver, "rules", rules);
     return driver;
 }
 
@@ -166,9 +152,9 @@ static cJSON *artifact_json(writer *w, const char *display)
     if (o) {
         strcpy(uri, absolute ? "file://" : "");
         report_path_uri_encode(path, uri + strlen(uri));
-        add(w, o, "uri", cJSON_CreateString(uri));
+        json_build_add(&w->failed, o, "uri", cJSON_CreateString(uri));
         if (!absolute)
-            add(w, o, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
+            json_build_add(&w->failed, o, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
     } else {
         w->failed = true;
     }
@@ -191,22 +177,24 @@ static cJSON *physical_json(writer *w, const char *file, const az_range *range)
     cJSON *phys = object(w);
     if (!phys)
         return NULL;
-    add(w, phys, "artifactLocation", artifact_json(w, file));
+    json_build_add(&w->failed, phys, "artifactLocation", artifact_json(w, file));
     if (range && range->start_line > 0) {
         cJSON *region = object(w);
         if (region) {
-            add(w, region, "startLine", cJSON_CreateNumber(range->start_line));
-            add(w, region, "startColumn",
+            json_build_add(&w->failed, region, "startLine", cJSON_CreateNumber(range->start_line));
+            json_build_add(
+                &w->failed, region, "startColumn",
                 cJSON_CreateNumber(utf16_column(w, file, range->start_line, range->start_column)));
             /* An end before the start would be invalid: a bare start means one character. */
             if (range->end_line > range->start_line ||
                 (range->end_line == range->start_line && range->end_column > range->start_column)) {
-                add(w, region, "endLine", cJSON_CreateNumber(range->end_line));
-                add(w, region, "endColumn",
+                json_build_add(&w->failed, region, "endLine", cJSON_CreateNumber(range->end_line));
+                json_build_add(
+                    &w->failed, region, "endColumn",
                     cJSON_CreateNumber(utf16_column(w, file, range->end_line, range->end_column)));
             }
         }
-        add(w, phys, "region", region);
+        json_build_add(&w->failed, phys, "region", region);
     }
     return phys;
 }
@@ -215,7 +203,7 @@ static cJSON *location_json(writer *w, const char *file, const az_range *range)
 {
     cJSON *loc = object(w);
     if (loc)
-        add(w, loc, "physicalLocation", physical_json(w, file, range));
+        json_build_add(&w->failed, loc, "physicalLocation", physical_json(w, file, range));
     return loc;
 }
 
@@ -232,57 +220,60 @@ static cJSON *result_json(writer *w, const az_finding *f)
     cJSON *res = object(w);
     if (!res)
         return NULL;
-    add(w, res, "ruleId", cJSON_CreateString(f->check->meta.id));
-    add(w, res, "ruleIndex", cJSON_CreateNumber((double)rule_index(f->check)));
-    add(w, res, "level", cJSON_CreateString(level_of(f->severity)));
-    add(w, res, "message", text_object(w, f->message));
+    json_build_add(&w->failed, res, "ruleId", cJSON_CreateString(f->check->meta.id));
+    json_build_add(&w->failed, res, "ruleIndex", cJSON_CreateNumber((double)rule_index(f->check)));
+    json_build_add(&w->failed, res, "level", cJSON_CreateString(level_of(f->severity)));
+    json_build_add(&w->failed, res, "message", text_object(w, f->message));
     cJSON *locations = cJSON_CreateArray();
     if (locations)
-        push(w, locations, location_json(w, f->file, &f->range));
-    add(w, res, "locations", locations);
+        json_build_push(&w->failed, locations, location_json(w, f->file, &f->range));
+    json_build_add(&w->failed, res, "locations", locations);
     if (f->related_count) {
         cJSON *related = cJSON_CreateArray();
         for (size_t k = 0; related && k < f->related_count; k++) {
             cJSON *loc = location_json(w, f->related[k].file, &f->related[k].range);
             if (loc) {
-                add(w, loc, "id", cJSON_CreateNumber((double)k));
-                add(w, loc, "message", text_object(w, f->related[k].label));
+                json_build_add(&w->failed, loc, "id", cJSON_CreateNumber((double)k));
+                json_build_add(&w->failed, loc, "message", text_object(w, f->related[k].label));
             }
-            push(w, related, loc);
+            json_build_push(&w->failed, related, loc);
         }
-        add(w, res, "relatedLocations", related);
+        json_build_add(&w->failed, res, "relatedLocations", related);
     }
     if (f->suppressed || f->baselined) {
         cJSON *suppressions = cJSON_CreateArray();
         cJSON *sup = object(w);
         if (sup) {
-            add(w, sup, "kind", cJSON_CreateString(f->suppressed ? "inSource" : "external"));
+            json_build_add(&w->failed, sup, "kind",
+                           cJSON_CreateString(f->suppressed ? "inSource" : "external"));
             if (f->justification)
-                add(w, sup, "justification", cJSON_CreateString(f->justification));
+                json_build_add(&w->failed, sup, "justification",
+                               cJSON_CreateString(f->justification));
         }
         if (suppressions)
-            push(w, suppressions, sup);
+            json_build_push(&w->failed, suppressions, sup);
         else
             cJSON_Delete(sup);
-        add(w, res, "suppressions", suppressions);
+        json_build_add(&w->failed, res, "suppressions", suppressions);
     }
     char fingerprint[REPORT_FINGERPRINT_SIZE];
     report_fingerprint(f, fingerprint);
     cJSON *prints = object(w);
     if (prints)
-        add(w, prints, SARIF_FINGERPRINT, cJSON_CreateString(fingerprint));
-    add(w, res, "partialFingerprints", prints);
+        json_build_add(&w->failed, prints, SARIF_FINGERPRINT, cJSON_CreateString(fingerprint));
+    json_build_add(&w->failed, res, "partialFingerprints", prints);
     cJSON *props = object(w);
     if (props) {
-        add(w, props, "severity", cJSON_CreateString(az_severity_name(f->severity)));
-        add(w, props, "resourceType", cJSON_CreateString(f->resource_type));
-        add(w, props, "resource", cJSON_CreateString(f->resource));
+        json_build_add(&w->failed, props, "severity",
+                       cJSON_CreateString(az_severity_name(f->severity)));
+        json_build_add(&w->failed, props, "resourceType", cJSON_CreateString(f->resource_type));
+        json_build_add(&w->failed, props, "resource", cJSON_CreateString(f->resource));
         if (f->property)
-            add(w, props, "property", cJSON_CreateString(f->property));
+            json_build_add(&w->failed, props, "property", cJSON_CreateString(f->property));
         if (f->variant)
-            add(w, props, "variant", cJSON_CreateString(f->variant));
+            json_build_add(&w->failed, props, "variant", cJSON_CreateString(f->variant));
     }
-    add(w, res, "properties", props);
+    json_build_add(&w->failed, res, "properties", props);
     return res;
 }
 
@@ -292,14 +283,14 @@ static cJSON *notification_json(writer *w, const char *level, const char *file, 
     cJSON *n = object(w);
     if (!n)
         return NULL;
-    add(w, n, "level", cJSON_CreateString(level));
-    add(w, n, "message", text_object(w, message));
+    json_build_add(&w->failed, n, "level", cJSON_CreateString(level));
+    json_build_add(&w->failed, n, "message", text_object(w, message));
     if (file) {
         az_range at = {0, line, column, line, column};
         cJSON *locations = cJSON_CreateArray();
         if (locations)
-            push(w, locations, location_json(w, file, &at));
-        add(w, n, "locations", locations);
+            json_build_push(&w->failed, locations, location_json(w, file, &at));
+        json_build_add(&w->failed, n, "locations", locations);
     }
     return n;
 }
@@ -309,20 +300,22 @@ static cJSON *invocation_json(writer *w, const scan_result *r)
     cJSON *inv = object(w);
     if (!inv)
         return NULL;
-    add(w, inv, "executionSuccessful", cJSON_CreateBool(scan_result_error_count(r) == 0));
+    json_build_add(&w->failed, inv, "executionSuccessful",
+                   cJSON_CreateBool(scan_result_error_count(r) == 0));
     cJSON *notes = cJSON_CreateArray();
     for (size_t i = 0; notes && i < scan_result_error_count(r); i++) {
         const scan_error *e = scan_result_error(r, i);
-        push(w, notes,
-             notification_json(w, "error", e->file, e->has_position ? e->line : 0, e->column,
-                               e->message));
+        json_build_push(&w->failed, notes,
+                        notification_json(w, "error", e->file, e->has_position ? e->line : 0,
+                                          e->column, e->message));
     }
     for (size_t i = 0; notes && i < scan_result_warning_count(r); i++) {
         const scan_warning *sw = scan_result_warning(r, i);
-        push(w, notes,
-             notification_json(w, "warning", sw->file, sw->line, sw->column, sw->message));
+        json_build_push(
+            &w->failed, notes,
+            notification_json(w, "warning", sw->file, sw->line, sw->column, sw->message));
     }
-    add(w, inv, "toolExecutionNotifications", notes);
+    json_build_add(&w->failed, inv, "toolExecutionNotifications", notes);
     return inv;
 }
 
@@ -334,13 +327,13 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
         return NULL;
     cJSON *tool = object(w);
     if (tool)
-        add(w, tool, "driver", driver_json(w));
-    add(w, run, "tool", tool);
+        json_build_add(&w->failed, tool, "driver", driver_json(w));
+    json_build_add(&w->failed, run, "tool", tool);
     if (category) {
         cJSON *details = object(w);
         if (details)
-            add(w, details, "id", cJSON_CreateString(category));
-        add(w, run, "automationDetails", details);
+            json_build_add(&w->failed, details, "id", cJSON_CreateString(category));
+        json_build_add(&w->failed, run, "automationDetails", details);
     }
     /* Without the root's absolute URI GitHub could not tell where results lie
      * when the SARIF is read outside the checkout. */
@@ -350,58 +343,63 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
     if (root_uri) {
         cJSON *root = object(w);
         if (root)
-            add(w, root, "uri", cJSON_CreateString(root_uri));
+            json_build_add(&w->failed, root, "uri", cJSON_CreateString(root_uri));
         cJSON *bases = object(w);
         if (bases)
-            add(w, bases, SARIF_ROOT, root);
+            json_build_add(&w->failed, bases, SARIF_ROOT, root);
         else
             cJSON_Delete(root);
-        add(w, run, "originalUriBaseIds", bases);
+        json_build_add(&w->failed, run, "originalUriBaseIds", bases);
         free(root_uri);
     }
     if (o->provenance && o->provenance->repository_uri) {
         cJSON *vcs = cJSON_CreateArray(), *details = object(w);
         if (details) {
             const report_provenance *p = o->provenance;
-            add(w, details, "repositoryUri", cJSON_CreateString(p->repository_uri));
+            json_build_add(&w->failed, details, "repositoryUri",
+                           cJSON_CreateString(p->repository_uri));
             if (p->revision_id)
-                add(w, details, "revisionId", cJSON_CreateString(p->revision_id));
+                json_build_add(&w->failed, details, "revisionId",
+                               cJSON_CreateString(p->revision_id));
             if (p->branch)
-                add(w, details, "branch", cJSON_CreateString(p->branch));
+                json_build_add(&w->failed, details, "branch", cJSON_CreateString(p->branch));
             /* The work tree's root is %SRCROOT% in git modes. */
             cJSON *mapped = object(w);
             if (mapped)
-                add(w, mapped, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
-            add(w, details, "mappedTo", mapped);
+                json_build_add(&w->failed, mapped, "uriBaseId", cJSON_CreateString(SARIF_ROOT));
+            json_build_add(&w->failed, details, "mappedTo", mapped);
         }
         if (vcs)
-            push(w, vcs, details);
+            json_build_push(&w->failed, vcs, details);
         else
             cJSON_Delete(details);
-        add(w, run, "versionControlProvenance", vcs);
+        json_build_add(&w->failed, run, "versionControlProvenance", vcs);
     }
     cJSON *invocations = cJSON_CreateArray();
     if (invocations)
-        push(w, invocations, invocation_json(w, r));
-    add(w, run, "invocations", invocations);
+        json_build_push(&w->failed, invocations, invocation_json(w, r));
+    json_build_add(&w->failed, run, "invocations", invocations);
     const az_findings *f = scan_result_findings(r);
     cJSON *results = cJSON_CreateArray();
     for (size_t i = 0; results && i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
-        push(w, results, result_json(w, x));
+        json_build_push(&w->failed, results, result_json(w, x));
     }
-    add(w, run, "results", results);
-    add(w, run, "columnKind", cJSON_CreateString("utf16CodeUnits"));
+    json_build_add(&w->failed, run, "results", results);
+    json_build_add(&w->failed, run, "columnKind", cJSON_CreateString("utf16CodeUnits"));
     if (o->delta) {
         cJSON *props = object(w);
         if (props) {
-            add(w, props, "newFindings", cJSON_CreateNumber((double)o->delta->new_count));
-            add(w, props, "unchangedFindings", cJSON_CreateNumber((double)o->delta->unchanged));
-            add(w, props, "fixedFindings", cJSON_CreateNumber((double)o->delta->fixed));
+            json_build_add(&w->failed, props, "newFindings",
+                           cJSON_CreateNumber((double)o->delta->new_count));
+            json_build_add(&w->failed, props, "unchangedFindings",
+                           cJSON_CreateNumber((double)o->delta->unchanged));
+            json_build_add(&w->failed, props, "fixedFindings",
+                           cJSON_CreateNumber((double)o->delta->fixed));
         }
-        add(w, run, "properties", props);
+        json_build_add(&w->failed, run, "properties", props);
     }
     return run;
 }
@@ -414,12 +412,12 @@ int report_sarif(FILE *out, const scan_result *r, const report_options *o, const
         report_columns_free(w.columns);
         return -1;
     }
-    add(&w, root, "$schema", cJSON_CreateString(SARIF_SCHEMA));
-    add(&w, root, "version", cJSON_CreateString("2.1.0"));
+    json_build_add(&w.failed, root, "$schema", cJSON_CreateString(SARIF_SCHEMA));
+    json_build_add(&w.failed, root, "version", cJSON_CreateString("2.1.0"));
     cJSON *runs = cJSON_CreateArray();
     if (runs)
-        push(&w, runs, run_json(&w, r, o, category));
-    add(&w, root, "runs", runs);
+        json_build_push(&w.failed, runs, run_json(&w, r, o, category));
+    json_build_add(&w.failed, root, "runs", runs);
     report_columns_free(w.columns);
 
     char *text = w.failed ? NULL : cJSON_Print(root);
