@@ -2,6 +2,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "fault.h"
 #include "fs_fixture.h"
+#include "json_build.h"
 #include "report.h"
 #include "report_terminal.h"
 
@@ -171,6 +172,31 @@ static void assert_snippet(const char *line, unsigned start, unsigned end, const
     char *got = snippet(line, start, end);
     cr_assert_str_eq(got, expected, "got:\n%s\nexpected:\n%s", got, expected);
     free(got);
+}
+
+Test(json_build, places_items_and_keeps_a_failed_allocation_as_a_failure)
+{
+    bool failed = false;
+    cJSON *root = cJSON_CreateObject(), *list = cJSON_CreateArray();
+    json_build_push(&failed, list, cJSON_CreateNumber(1));
+    json_build_add(&failed, root, "list", list);
+    cr_assert_eq(json_build_check(&failed, root), root);
+    cr_assert(!failed);
+    char *text = cJSON_PrintUnformatted(root);
+    cr_assert_str_eq(text, "{\"list\":[1]}");
+    free(text);
+    /* A NULL item is an allocation that failed: the flag stays set. */
+    json_build_add(&failed, root, "gone", NULL);
+    cr_assert(failed);
+    failed = false;
+    json_build_push(&failed, list, NULL);
+    cr_assert(failed);
+    failed = false;
+    cr_assert_null(json_build_check(&failed, NULL));
+    cr_assert(failed);
+    cr_assert_eq(cJSON_GetArraySize(list), 1);
+    cr_assert_null(cJSON_GetObjectItem(root, "gone"));
+    cJSON_Delete(root);
 }
 
 Test(reporters, snippet_underlines_the_range)
