@@ -298,7 +298,7 @@ static bool selected(const az_check *c, void *ud)
 }
 
 /* Models the template `e`, already read and parsed (`src` and `tree`, which
- * this takes), and runs the checks over it. */
+ * this takes; NULL for the build to read them), and runs the checks over it. */
 /* `given_root` is a given file's scan root; NULL for a discovered file. */
 static void model_and_check(scan_result *r, const scan_options *o, tree_cache *cache,
                             const discover_entry *e, const char *given_root, source_file *src,
@@ -419,6 +419,25 @@ typedef struct {
     unsigned jobs;
 } scan_job;
 
+/*
+ * The entry when it is a Bicep template that an earlier build loaded as a
+ * module and the tree cache still holds without syntax errors: it needs no
+ * parse of its own then. In use until released; NULL otherwise.
+ */
+static tree_cache_entry *cached_template(const scan_job *job, const discover_entry *e)
+{
+    if (e->kind != DISCOVER_KIND_BICEP)
+        return NULL;
+    char *resolved = file_provider_resolve(job->o->provider, e->disk_path);
+    tree_cache_entry *cached = resolved ? tree_cache_get(job->cache, resolved) : NULL;
+    free(resolved);
+    if (cached && !tree_cache_entry_clean(cached)) {
+        tree_cache_release(job->cache, cached);
+        cached = NULL;
+    }
+    return cached;
+}
+
 /* One entry: read and parse it, report its syntax errors, and model and
  * check it when it is a template. Runs on a worker thread: it touches only
  * its part. */
@@ -434,6 +453,13 @@ static void scan_entry(void *ud, size_t index)
     part->display_root = o->display_root;
     part->files = 1;
     add_path(part, e->display_path, e->disk_path);
+    tree_cache_entry *cached = cached_template(job, e);
+    if (cached) {
+        /* The build takes the file from the cache as well. */
+        model_and_check(part, o, job->cache, e, job->items[index].given_root, NULL, NULL);
+        tree_cache_release(job->cache, cached);
+        return;
+    }
     analysis *a;
     analysis_options ao = {o->parse_timeout_micros};
     if (analysis_run_from(&a, o->provider, e->disk_path, language_for_path(e->disk_path), &ao) ==

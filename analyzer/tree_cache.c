@@ -15,6 +15,7 @@ struct tree_cache_entry {
     source_file *src;
     TSTree *tree;
     size_t bytes;
+    bool clean;
     unsigned uses;
     tree_cache_entry *next_in_bucket;
     tree_cache_entry *newer, *older; /* the recency list */
@@ -149,8 +150,13 @@ tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *s
         source_file_free(src);
         return e;
     }
-    *fresh =
-        (tree_cache_entry){copy, hash, src, tree, source_file_length(src), 1, NULL, NULL, NULL};
+    *fresh = (tree_cache_entry){.path = copy,
+                                .hash = hash,
+                                .src = src,
+                                .tree = tree,
+                                .bytes = source_file_length(src),
+                                .clean = !ts_node_has_error(ts_tree_root_node(tree)),
+                                .uses = 1};
     fresh->next_in_bucket = c->buckets[hash & (BUCKETS - 1)];
     c->buckets[hash & (BUCKETS - 1)] = fresh;
     push_newest(c, fresh);
@@ -163,6 +169,11 @@ tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *s
 const source_file *tree_cache_entry_source(const tree_cache_entry *e)
 {
     return e->src;
+}
+
+bool tree_cache_entry_clean(const tree_cache_entry *e)
+{
+    return e->clean;
 }
 
 TSTree *tree_cache_entry_tree(const tree_cache_entry *e)

@@ -3,6 +3,7 @@
 
 #include "source.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <tree_sitter/api.h>
 
@@ -44,6 +45,10 @@ tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *s
 
 /* The entry's source, valid until the entry is released. */
 const source_file *tree_cache_entry_source(const tree_cache_entry *e);
+
+/* Whether the entry's tree has no syntax error, so that a template found
+ * here needs no parse of its own to report them. */
+bool tree_cache_entry_clean(const tree_cache_entry *e);
 
 /* A copy of the entry's tree for the caller, who frees it with
  * ts_tree_delete (trees are not to be shared between threads). */

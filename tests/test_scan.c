@@ -159,6 +159,39 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
     rmdir(dir);
 }
 
+/* A template that an earlier template loaded as a module is analyzed as
+ * itself when its turn comes: with its own defaults, and with its syntax
+ * errors reported although the module load took it without complaint. */
+Test(scan, analyzes_a_template_loaded_before_as_a_module)
+{
+    char dir[] = "/tmp/azscan-scan-XXXXXX";
+    cr_assert(mkdtemp(dir));
+    write_file(dir, "a.bicep",
+               "module z './z.bicep' = { name: 'z', params: { access: 'Disabled' } }\n"
+               "module y './y.bicep' = { name: 'y' }\n");
+    write_file(dir, "y.bicep", "var x = (\n");
+    write_file(dir, "z.bicep",
+               "param access string = 'Enabled'\n"
+               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+               "  name: 'st'\n"
+               "  location: 'westeurope'\n"
+               "  properties: { publicNetworkAccess: access }\n"
+               "}\n");
+    const char *paths[] = {dir};
+    char *text = scan_described(paths, 1, 1);
+    cr_assert(strstr(text, "files 3 templates 3\n"), "%s", text);
+    cr_assert(strstr(text, "finding AZS201 z.bicep:5:"), "%s", text);
+    cr_assert(strstr(text, "error y.bicep:1:1 unexpected"), "%s", text);
+    free(text);
+    const char *names[] = {"a.bicep", "y.bicep", "z.bicep"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
+        char path[512];
+        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+        unlink(path);
+    }
+    rmdir(dir);
+}
+
 /* Path arguments are scanned one at a time, yet the errors discovery finds
  * still come before the errors of the files, whatever argument they are about. */
 Test(scan, lists_discovery_errors_first_across_path_arguments)

@@ -1,6 +1,6 @@
 /* The tree cache: hits share one parse, the budget drops unused entries
- * oldest first, entries in use stay, and a second store of a path keeps the
- * first. */
+ * oldest first, entries in use stay, a second store of a path keeps the
+ * first, and an entry tells whether its tree has syntax errors. */
 #include "fs_fixture.h"
 #include "language.h"
 #include "syntax.h"
@@ -29,14 +29,19 @@ static const char text[] =
     "var aaaaaaaaaaaaaaaaaaaa = 'bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb'\n"
     "var c = 1\n";
 
-/* A parsed Bicep file at dir/name. */
-static char *parse(const char *name, source_file **src, TSTree **tree)
+/* A parsed Bicep file at dir/name, holding `body`. */
+static char *parse_text(const char *name, const char *body, source_file **src, TSTree **tree)
 {
-    fixture_write_text(dir, name, text);
+    fixture_write_text(dir, name, body);
     char *path = fixture_path(dir, name);
     cr_assert_eq(source_file_read(src, path, NULL), SOURCE_OK);
     cr_assert_eq(syntax_parse(tree, *src, language_grammar(LANGUAGE_BICEP), 0), SYNTAX_OK);
     return path;
+}
+
+static char *parse(const char *name, source_file **src, TSTree **tree)
+{
+    return parse_text(name, text, src, tree);
 }
 
 static tree_cache_entry *store(tree_cache *c, const char *name)
@@ -118,5 +123,23 @@ Test(tree_cache, keeps_the_first_of_two_stores_of_a_path)
     cr_assert_eq(first, second);
     tree_cache_release(c, first);
     tree_cache_release(c, second);
+    tree_cache_free(c);
+}
+
+Test(tree_cache, tells_whether_a_tree_has_syntax_errors)
+{
+    tree_cache *c = tree_cache_new(1 << 20);
+    cr_assert(c);
+    tree_cache_entry *good = store(c, "good.bicep");
+    source_file *src;
+    TSTree *tree;
+    char *path = parse_text("bad.bicep", "var x = (\n", &src, &tree);
+    tree_cache_entry *bad = tree_cache_put(c, path, src, tree);
+    cr_assert(bad);
+    cr_assert(tree_cache_entry_clean(good));
+    cr_assert_not(tree_cache_entry_clean(bad));
+    tree_cache_release(c, good);
+    tree_cache_release(c, bad);
+    free(path);
     tree_cache_free(c);
 }
