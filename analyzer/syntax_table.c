@@ -27,27 +27,33 @@ struct syntax_table {
     uint32_t named_total;
 };
 
-/* The indices of the nodes whose subtrees are still open during the walk. */
+/* A node whose subtree is still open during the walk, and how many of its
+ * children are still to be visited. */
 typedef struct {
-    uint32_t *items;
-    uint32_t count, cap;
-} index_stack;
+    uint32_t node, children_left;
+} frame;
 
-static int stack_push(index_stack *s, uint32_t i)
+typedef struct {
+    frame *items;
+    uint32_t count, cap;
+} frame_stack;
+
+static int stack_push(frame_stack *s, frame f)
 {
     if (s->count == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 64;
-        uint32_t *grown = realloc(s->items, (size_t)cap * sizeof(*grown));
+        frame *grown = realloc(s->items, (size_t)cap * sizeof(*grown));
         if (!grown)
             return -1;
         s->items = grown;
         s->cap = cap;
     }
-    s->items[s->count++] = i;
+    s->items[s->count++] = f;
     return 0;
 }
 
-static void record(entry *e, const TSTreeCursor *cursor)
+/* Records the cursor's node in `e`; returns its number of children. */
+static uint32_t record(entry *e, const TSTreeCursor *cursor)
 {
     TSNode node = ts_tree_cursor_current_node(cursor);
     e->start_byte = ts_node_start_byte(node);
@@ -59,44 +65,55 @@ static void record(entry *e, const TSTreeCursor *cursor)
     e->flags = (uint8_t)((ts_node_is_named(node) ? FLAG_NAMED : 0) |
                          (ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
                          (ts_node_is_missing(node) ? FLAG_MISSING : 0));
+    return ts_node_child_count(node);
 }
 
-/* Visits the tree in pre-order, recording every node and where its subtree
+/*
+ * Visits the tree in pre-order, recording every node and where its subtree
  * ends in t->nodes, which has room for `cap`. Returns the number of named
- * nodes below the root, or -1. */
+ * nodes below the root, or -1.
+ *
+ * The cursor is moved only where a node is known to be: a cursor's failed
+ * step to a next sibling climbs through the node's hidden ancestors and
+ * costs as much as a successful one, so each node's child count says when
+ * its last child has been visited.
+ */
 static int64_t walk(syntax_table *t, const TSTree *tree, uint32_t cap)
 {
-    index_stack open = {0};
+    frame_stack open = {0};
     int64_t named = 0;
     TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-    for (;;) {
-        /* `cap` is ts_node_descendant_count, which counts exactly the nodes a
-         * cursor visits: the check keeps a runtime that disagreed from
-         * writing past the table. */
-        if (t->count == cap || stack_push(&open, t->count) != 0) {
+    t->count = 1;
+    if (stack_push(&open, (frame){0, record(&t->nodes[0], &cursor)}) != 0)
+        named = -1;
+    while (named >= 0 && open.count) {
+        frame *top = &open.items[open.count - 1];
+        if (!top->children_left) {
+            /* The cursor is on the node, or on its last child. */
+            if (t->count > top->node + 1)
+                ts_tree_cursor_goto_parent(&cursor);
+            t->nodes[top->node].end = t->count;
+            open.count--;
+            continue;
+        }
+        /* The cursor is on the node, before its first child, or on the
+         * child visited last. `cap` is ts_node_descendant_count, which
+         * counts exactly the nodes a cursor visits, as each node's child
+         * count counts its children: the checks keep a runtime that
+         * disagreed from writing past the table. */
+        bool moved = t->count == top->node + 1 ? ts_tree_cursor_goto_first_child(&cursor)
+                                               : ts_tree_cursor_goto_next_sibling(&cursor);
+        if (!moved || t->count == cap) {
             named = -1;
             break;
         }
-        entry *e = &t->nodes[t->count++];
-        record(e, &cursor);
-        if (t->count > 1 && (e->flags & FLAG_NAMED))
+        top->children_left--;
+        uint32_t i = t->count++;
+        uint32_t children = record(&t->nodes[i], &cursor);
+        if (t->nodes[i].flags & FLAG_NAMED)
             named++;
-        if (ts_tree_cursor_goto_first_child(&cursor))
-            continue;
-        /* Close the subtrees that end here: this node's and its ancestors'
-         * up to the first with a next sibling. */
-        bool more = true;
-        for (;;) {
-            t->nodes[open.items[--open.count]].end = t->count;
-            if (ts_tree_cursor_goto_next_sibling(&cursor))
-                break;
-            if (!ts_tree_cursor_goto_parent(&cursor)) {
-                more = false;
-                break;
-            }
-        }
-        if (!more)
-            break;
+        if (stack_push(&open, (frame){i, children}) != 0)
+            named = -1;
     }
     ts_tree_cursor_delete(&cursor);
     free(open.items);
@@ -144,12 +161,6 @@ void syntax_table_free(syntax_table *t)
 const TSLanguage *syntax_table_language(const syntax_table *t)
 {
     return t->language;
-}
-
-size_t syntax_table_bytes(const syntax_table *t)
-{
-    return sizeof(*t) + (size_t)t->count * sizeof(entry) +
-           (size_t)t->named_total * sizeof(uint32_t);
 }
 
 syntax_node syntax_table_root(const syntax_table *t)

@@ -2,7 +2,6 @@
 #define AZSCAN_SYNTAX_TABLE_H
 
 #include <stdbool.h>
-#include <stddef.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
@@ -41,9 +40,6 @@ void syntax_table_free(syntax_table *t);
 
 /* The language of the tree the table was built from. */
 const TSLanguage *syntax_table_language(const syntax_table *t);
-
-/* The bytes the table takes. */
-size_t syntax_table_bytes(const syntax_table *t);
 
 /* The root node. */
 syntax_node syntax_table_root(const syntax_table *t);
