@@ -6,6 +6,7 @@ enum {
     FLAG_NAMED = 1,
     FLAG_EXTRA = 2,
     FLAG_MISSING = 4,
+    FLAG_HAS_ERROR = 8,
 };
 
 typedef struct {
@@ -64,7 +65,8 @@ static uint32_t record(entry *e, const TSTreeCursor *cursor)
     e->field = ts_tree_cursor_current_field_id(cursor);
     e->flags = (uint8_t)((ts_node_is_named(node) ? FLAG_NAMED : 0) |
                          (ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
-                         (ts_node_is_missing(node) ? FLAG_MISSING : 0));
+                         (ts_node_is_missing(node) ? FLAG_MISSING : 0) |
+                         (ts_node_has_error(node) ? FLAG_HAS_ERROR : 0));
     return ts_node_child_count(node);
 }
 
@@ -209,6 +211,11 @@ bool syntax_node_is_extra(syntax_node n)
 bool syntax_node_is_missing(syntax_node n)
 {
     return at(n)->flags & FLAG_MISSING;
+}
+
+bool syntax_node_has_error(syntax_node n)
+{
+    return at(n)->flags & FLAG_HAS_ERROR;
 }
 
 uint32_t syntax_node_start_byte(syntax_node n)

@@ -15,8 +15,8 @@
  * The table holds the nodes a tree cursor visits (visible nodes, named and
  * anonymous) in pre-order, and answers for them exactly as tree-sitter's
  * node API does: ts_node_symbol, ts_node_type, ts_node_is_named,
- * ts_node_is_extra, ts_node_is_missing, the byte and point ranges,
- * ts_node_named_child_count, ts_node_named_child and
+ * ts_node_is_extra, ts_node_is_missing, ts_node_has_error, the byte and
+ * point ranges, ts_node_named_child_count, ts_node_named_child and
  * ts_node_child_by_field_id.
  *
  * A table owns its memory and nothing of the tree it was built from, which
@@ -68,6 +68,9 @@ TSFieldId syntax_node_field(syntax_node n);
 bool syntax_node_is_named(syntax_node n);
 bool syntax_node_is_extra(syntax_node n);
 bool syntax_node_is_missing(syntax_node n);
+
+/* Whether the node is an error, is missing, or holds one that is. */
+bool syntax_node_has_error(syntax_node n);
 
 uint32_t syntax_node_start_byte(syntax_node n);
 uint32_t syntax_node_end_byte(syntax_node n);

@@ -101,6 +101,7 @@ static void check_text(const char *what, const char *text, size_t len)
         cr_assert_eq(syntax_node_is_named(sn), ts_node_is_named(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_is_extra(sn), ts_node_is_extra(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_is_missing(sn), ts_node_is_missing(tn), "%s: node %u", what, i);
+        cr_assert_eq(syntax_node_has_error(sn), ts_node_has_error(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_start_byte(sn), ts_node_start_byte(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_end_byte(sn), ts_node_end_byte(tn), "%s: node %u", what, i);
         cr_assert(same_point(syntax_node_start_point(sn), ts_node_start_point(tn)));
@@ -283,6 +284,7 @@ Test(syntax_table, null_node_and_bounds)
     cr_assert_not(syntax_node_is_named(null));
     cr_assert_not(syntax_node_is_extra(null));
     cr_assert_not(syntax_node_is_missing(null));
+    cr_assert_not(syntax_node_has_error(null));
     cr_assert_eq(syntax_node_start_byte(null), 0);
     cr_assert_eq(syntax_node_end_byte(null), 0);
     cr_assert_eq(syntax_node_end_point(null).row, 0);
