@@ -5,6 +5,8 @@
 #include "language.h"
 
 #include <inttypes.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,76 +22,196 @@
  * unknown value and a warning rather than a stack overflow.
  */
 
-static az_value *eval_node(const bicep_scope *s, TSNode node, bool *runtime);
+static az_value *eval_node(const bicep_scope *s, syntax_node node, bool *runtime);
 
-az_range bicep_range(const bicep_scope *s, TSNode node)
+/* --- Node types and fields ------------------------------------------------ */
+
+static const char *const type_names[BICEP_NODE_TYPE_COUNT] = {
+    [BICEP_NODE_ERROR] = "ERROR",
+    [BICEP_NODE_ARRAY] = "array",
+    [BICEP_NODE_BINARY_EXPRESSION] = "binary_expression",
+    [BICEP_NODE_BOOLEAN] = "boolean",
+    [BICEP_NODE_CALL_EXPRESSION] = "call_expression",
+    [BICEP_NODE_COMMENT] = "comment",
+    [BICEP_NODE_DECORATOR] = "decorator",
+    [BICEP_NODE_DIRECTIVE] = "directive",
+    [BICEP_NODE_ESCAPE_SEQUENCE] = "escape_sequence",
+    [BICEP_NODE_EXTENDS_DECLARATION] = "extends_declaration",
+    [BICEP_NODE_FOR_EXPRESSION] = "for_expression",
+    [BICEP_NODE_FUNCTION_DECLARATION] = "function_declaration",
+    [BICEP_NODE_IDENTIFIER] = "identifier",
+    [BICEP_NODE_IF_BODY] = "if_body",
+    [BICEP_NODE_IMPORT_DECLARATION] = "import_declaration",
+    [BICEP_NODE_IMPORT_SYMBOL] = "import_symbol",
+    [BICEP_NODE_INDEX_EXPRESSION] = "index_expression",
+    [BICEP_NODE_INTERPOLATED_MULTILINE_STRING] = "interpolated_multiline_string",
+    [BICEP_NODE_INTERPOLATION] = "interpolation",
+    [BICEP_NODE_LAMBDA_EXPRESSION] = "lambda_expression",
+    [BICEP_NODE_MEMBER_EXPRESSION] = "member_expression",
+    [BICEP_NODE_MODULE_DECLARATION] = "module_declaration",
+    [BICEP_NODE_MULTILINE_INTERPOLATION] = "multiline_interpolation",
+    [BICEP_NODE_MULTILINE_STRING] = "multiline_string",
+    [BICEP_NODE_NON_NULL_EXPRESSION] = "non_null_expression",
+    [BICEP_NODE_NULL] = "null",
+    [BICEP_NODE_NULLABLE_TYPE] = "nullable_type",
+    [BICEP_NODE_NUMBER] = "number",
+    [BICEP_NODE_OBJECT] = "object",
+    [BICEP_NODE_OBJECT_PROPERTY] = "object_property",
+    [BICEP_NODE_OUTPUT_DECLARATION] = "output_declaration",
+    [BICEP_NODE_PARAMETER_ASSIGNMENT] = "parameter_assignment",
+    [BICEP_NODE_PARAMETER_DECLARATION] = "parameter_declaration",
+    [BICEP_NODE_PARENTHESIZED_EXPRESSION] = "parenthesized_expression",
+    [BICEP_NODE_RESOURCE_ACCESS_EXPRESSION] = "resource_access_expression",
+    [BICEP_NODE_RESOURCE_DECLARATION] = "resource_declaration",
+    [BICEP_NODE_SPREAD_ELEMENT] = "spread_element",
+    [BICEP_NODE_STRING] = "string",
+    [BICEP_NODE_STRING_CONTENT] = "string_content",
+    [BICEP_NODE_TARGET_SCOPE_DECLARATION] = "target_scope_declaration",
+    [BICEP_NODE_TERNARY_EXPRESSION] = "ternary_expression",
+    [BICEP_NODE_TYPE_IDENTIFIER] = "type_identifier",
+    [BICEP_NODE_UNARY_EXPRESSION] = "unary_expression",
+    [BICEP_NODE_USING_DECLARATION] = "using_declaration",
+    [BICEP_NODE_VARIABLE_DECLARATION] = "variable_declaration",
+    [BICEP_NODE_WILDCARD_IMPORT] = "wildcard_import",
+};
+
+static const char *const field_names[BICEP_FIELD_COUNT] = {
+    [BICEP_FIELD_ALIAS] = "alias",
+    [BICEP_FIELD_ALTERNATIVE] = "alternative",
+    [BICEP_FIELD_ARGUMENTS] = "arguments",
+    [BICEP_FIELD_BODY] = "body",
+    [BICEP_FIELD_COLLECTION] = "collection",
+    [BICEP_FIELD_CONDITION] = "condition",
+    [BICEP_FIELD_CONSEQUENCE] = "consequence",
+    [BICEP_FIELD_DEFAULT] = "default",
+    [BICEP_FIELD_EXISTING] = "existing",
+    [BICEP_FIELD_EXPRESSION] = "expression",
+    [BICEP_FIELD_FROM_END] = "from_end",
+    [BICEP_FIELD_FUNCTION] = "function",
+    [BICEP_FIELD_INDEX] = "index",
+    [BICEP_FIELD_ITEM] = "item",
+    [BICEP_FIELD_KEY] = "key",
+    [BICEP_FIELD_LEFT] = "left",
+    [BICEP_FIELD_NAME] = "name",
+    [BICEP_FIELD_OBJECT] = "object",
+    [BICEP_FIELD_OPERAND] = "operand",
+    [BICEP_FIELD_OPERATOR] = "operator",
+    [BICEP_FIELD_PARAMETERS] = "parameters",
+    [BICEP_FIELD_PATH] = "path",
+    [BICEP_FIELD_PROPERTY] = "property",
+    [BICEP_FIELD_RIGHT] = "right",
+    [BICEP_FIELD_SAFE] = "safe",
+    [BICEP_FIELD_SYMBOLS] = "symbols",
+    [BICEP_FIELD_TYPE] = "type",
+    [BICEP_FIELD_VALUE] = "value",
+};
+
+/* The type of every symbol (TSSymbol is 16 bits: ERROR is the last) and the
+ * id of every field, looked up by name once per process. */
+_Static_assert(BICEP_NODE_TYPE_COUNT <= UINT8_MAX, "node types fit a byte");
+static uint8_t symbol_types[UINT16_MAX + 1];
+static TSFieldId field_ids[BICEP_FIELD_COUNT];
+static pthread_once_t grammar_once = PTHREAD_ONCE_INIT;
+static atomic_bool grammar_ready;
+
+static void grammar_load(void)
 {
-    return az_builder_node_range(s->bb->b, s->file->f, node);
+    const TSLanguage *lang = language_grammar(LANGUAGE_BICEP);
+    for (uint32_t sym = 0; sym <= UINT16_MAX; sym++) {
+        const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
+        for (int t = 1; name && t < BICEP_NODE_TYPE_COUNT; t++)
+            if (strcmp(name, type_names[t]) == 0)
+                symbol_types[sym] = (uint8_t)t;
+    }
+    for (int f = 0; f < BICEP_FIELD_COUNT; f++)
+        field_ids[f] =
+            ts_language_field_id_for_name(lang, field_names[f], (uint32_t)strlen(field_names[f]));
+    atomic_store_explicit(&grammar_ready, true, memory_order_release);
 }
 
-bool bicep_is(TSNode node, const char *type)
+/* Type tests are the front end's most frequent call: after the first, the
+ * tables are ready and one load says so. */
+static inline void grammar_ensure(void)
 {
-    return !ts_node_is_null(node) && strcmp(ts_node_type(node), type) == 0;
+    if (!atomic_load_explicit(&grammar_ready, memory_order_acquire))
+        pthread_once(&grammar_once, grammar_load);
 }
 
-const char *bicep_text(const bicep_file *file, TSNode node, uint32_t *len)
+const char *bicep_node_type_name(bicep_node_type type)
 {
-    uint32_t start = ts_node_start_byte(node);
-    *len = ts_node_end_byte(node) - start;
+    return type_names[type];
+}
+
+bicep_node_type bicep_symbol_type(TSSymbol symbol)
+{
+    grammar_ensure();
+    return (bicep_node_type)symbol_types[symbol];
+}
+
+TSFieldId bicep_field_id(bicep_node_field field)
+{
+    grammar_ensure();
+    return field_ids[field];
+}
+
+static bicep_node_type type_of(syntax_node node)
+{
+    return bicep_symbol_type(syntax_node_symbol(node));
+}
+
+bool bicep_is(syntax_node node, bicep_node_type type)
+{
+    return type_of(node) == type;
+}
+
+syntax_node bicep_field(syntax_node node, bicep_node_field field)
+{
+    return syntax_node_child_by_field(node, bicep_field_id(field));
+}
+
+static syntax_node field(syntax_node node, bicep_node_field f)
+{
+    return bicep_field(node, f);
+}
+
+/* --- Nodes ----------------------------------------------------------------- */
+
+az_range bicep_range(const bicep_scope *s, syntax_node node)
+{
+    return az_builder_syntax_range(s->bb->b, s->file->f, node);
+}
+
+const char *bicep_text(const bicep_file *file, syntax_node node, uint32_t *len)
+{
+    uint32_t start = syntax_node_start_byte(node);
+    *len = syntax_node_end_byte(node) - start;
     return file->text + start;
 }
 
-static bool text_is(const bicep_file *file, TSNode node, const char *word)
+static bool text_is(const bicep_file *file, syntax_node node, const char *word)
 {
     uint32_t len;
     const char *text = bicep_text(file, node, &len);
     return strlen(word) == len && memcmp(text, word, len) == 0;
 }
 
-static bool is_trivia(TSNode node)
+static bool is_trivia(syntax_node node)
 {
-    return bicep_is(node, "comment") || bicep_is(node, "directive");
+    bicep_node_type t = type_of(node);
+    return t == BICEP_NODE_COMMENT || t == BICEP_NODE_DIRECTIVE;
 }
 
 /* The named children other than comments, one at a time: start with
  * `*i = 0`; returns a null node past the end. */
-static TSNode next_child(TSNode parent, uint32_t *i)
+static syntax_node next_child(syntax_node parent, uint32_t *i)
 {
-    uint32_t count = ts_node_named_child_count(parent);
-    while (*i < count) {
-        TSNode c = ts_node_named_child(parent, (*i)++);
+    syntax_node c;
+    while (!syntax_node_is_null(c = syntax_node_named_child(parent, *i))) {
+        (*i)++;
         if (!is_trivia(c))
-            return c;
+            break;
     }
-    return (TSNode){0};
-}
-
-#define FIELD_CACHE 64 /* a power of two, above the grammar's field count */
-
-TSNode bicep_field(TSNode node, const char *name)
-{
-    /* Keyed by the name's address (callers pass literals), checked by its text. */
-    static _Thread_local struct {
-        const char *name;
-        TSFieldId id;
-    } cache[FIELD_CACHE];
-    size_t h = ((uintptr_t)name >> 3) & (FIELD_CACHE - 1);
-    for (size_t probe = 0; probe < FIELD_CACHE; probe++, h = (h + 1) & (FIELD_CACHE - 1)) {
-        if (cache[h].name == name && strcmp(cache[h].name, name) == 0)
-            return ts_node_child_by_field_id(node, cache[h].id);
-        if (!cache[h].name) {
-            cache[h].name = name;
-            cache[h].id = ts_language_field_id_for_name(language_grammar(LANGUAGE_BICEP), name,
-                                                        (uint32_t)strlen(name));
-            return ts_node_child_by_field_id(node, cache[h].id);
-        }
-    }
-    return ts_node_child_by_field_name(node, name, (uint32_t)strlen(name));
-}
-
-static TSNode field(TSNode node, const char *name)
-{
-    return bicep_field(node, name);
+    return c;
 }
 
 static bool ascii_ieq(const char *x, size_t xlen, const char *y)
@@ -297,7 +419,7 @@ static az_value *strbuf_finish(const bicep_scope *s, strbuf *sb, az_range at, bo
 }
 
 /* A string, a multi-line string or an interpolated multi-line string. */
-static az_value *eval_string(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_string(const bicep_scope *s, syntax_node node, az_range at)
 {
     strbuf sb = {0};
     bool computed = false;
@@ -305,7 +427,7 @@ static az_value *eval_string(const bicep_scope *s, TSNode node, az_range at)
     bool first = true;
     const char *text;
 
-    if (bicep_is(node, "multiline_string")) {
+    if (bicep_is(node, BICEP_NODE_MULTILINE_STRING)) {
         /* '''...''': the closing run of quotes may be longer than three; the
          * last three close. A line break right after the opening quotes is
          * not part of the value. */
@@ -321,22 +443,23 @@ static az_value *eval_string(const bicep_scope *s, TSNode node, az_range at)
         return strbuf_finish(s, &sb, at, false, 0);
     }
 
-    for (TSNode c = next_child(node, &i); !ts_node_is_null(c); c = next_child(node, &i)) {
-        if (bicep_is(c, "string_content")) {
+    for (syntax_node c = next_child(node, &i); !syntax_node_is_null(c); c = next_child(node, &i)) {
+        if (bicep_is(c, BICEP_NODE_STRING_CONTENT)) {
             text = bicep_text(s->file, c, &len);
-            if (first && bicep_is(node, "interpolated_multiline_string")) {
+            if (first && bicep_is(node, BICEP_NODE_INTERPOLATED_MULTILINE_STRING)) {
                 if (len >= 2 && text[0] == '\r' && text[1] == '\n')
                     text += 2, len -= 2;
                 else if (len >= 1 && text[0] == '\n')
                     text++, len--;
             }
             strbuf_add(&sb, text, len);
-        } else if (bicep_is(c, "escape_sequence")) {
+        } else if (bicep_is(c, BICEP_NODE_ESCAPE_SEQUENCE)) {
             text = bicep_text(s->file, c, &len);
             strbuf_add_escape(&sb, text, len);
-        } else if (bicep_is(c, "interpolation") || bicep_is(c, "multiline_interpolation")) {
+        } else if (bicep_is(c, BICEP_NODE_INTERPOLATION) ||
+                   bicep_is(c, BICEP_NODE_MULTILINE_INTERPOLATION)) {
             computed = true;
-            az_value *v = bicep_eval(s, field(c, "expression"));
+            az_value *v = bicep_eval(s, field(c, BICEP_FIELD_EXPRESSION));
             az_value *instead = v ? strbuf_add_value(s, &sb, v, at) : NULL;
             if (!v || instead) {
                 free(sb.data);
@@ -352,13 +475,13 @@ static az_value *eval_string(const bicep_scope *s, TSNode node, az_range at)
     return strbuf_finish(s, &sb, at, computed, flags);
 }
 
-const char *bicep_literal_string(const bicep_scope *s, TSNode node)
+const char *bicep_literal_string(const bicep_scope *s, syntax_node node)
 {
-    if (!bicep_is(node, "string") && !bicep_is(node, "multiline_string"))
+    if (!bicep_is(node, BICEP_NODE_STRING) && !bicep_is(node, BICEP_NODE_MULTILINE_STRING))
         return NULL;
     uint32_t i = 0;
-    for (TSNode c = next_child(node, &i); !ts_node_is_null(c); c = next_child(node, &i))
-        if (bicep_is(c, "interpolation"))
+    for (syntax_node c = next_child(node, &i); !syntax_node_is_null(c); c = next_child(node, &i))
+        if (bicep_is(c, BICEP_NODE_INTERPOLATION))
             return NULL;
     az_value *v = eval_string(s, node, bicep_range(s, node));
     if (!v || v->kind != AZ_STRING)
@@ -368,14 +491,14 @@ const char *bicep_literal_string(const bicep_scope *s, TSNode node)
 
 /* --- Arrays, objects and loops -------------------------------------------- */
 
-static az_value *eval_array(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_array(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
     az_array_builder ab = {.a = a};
     uint32_t i = 0;
-    for (TSNode c = next_child(node, &i); !ts_node_is_null(c); c = next_child(node, &i)) {
-        if (bicep_is(c, "spread_element")) {
-            az_value *v = bicep_eval(s, field(c, "expression"));
+    for (syntax_node c = next_child(node, &i); !syntax_node_is_null(c); c = next_child(node, &i)) {
+        if (bicep_is(c, BICEP_NODE_SPREAD_ELEMENT)) {
+            az_value *v = bicep_eval(s, field(c, BICEP_FIELD_EXPRESSION));
             if (!v)
                 return NULL;
             if (v->kind == AZ_NULL)
@@ -400,9 +523,9 @@ static az_value *eval_array(const bicep_scope *s, TSNode node, az_range at)
 }
 
 /* An object's key: an identifier, or a string that must be known. */
-static az_value *eval_key(const bicep_scope *s, TSNode key)
+static az_value *eval_key(const bicep_scope *s, syntax_node key)
 {
-    if (bicep_is(key, "identifier")) {
+    if (bicep_is(key, BICEP_NODE_IDENTIFIER)) {
         uint32_t len;
         const char *text = bicep_text(s->file, key, &len);
         return az_value_string(s->bb->a, bicep_range(s, key), text, len);
@@ -422,15 +545,15 @@ static az_value *given_value(const bicep_given *given, const az_value *key)
 
 /* Objects; nested resource declarations in a resource body are not part of
  * its value. */
-static az_value *eval_object(const bicep_scope *s, TSNode node, az_range at,
+static az_value *eval_object(const bicep_scope *s, syntax_node node, az_range at,
                              const bicep_given *given)
 {
     arena *a = s->bb->a;
     az_object_builder ob = {.a = a};
     uint32_t i = 0;
-    for (TSNode c = next_child(node, &i); !ts_node_is_null(c); c = next_child(node, &i)) {
-        if (bicep_is(c, "object_property")) {
-            TSNode key_node = field(c, "key");
+    for (syntax_node c = next_child(node, &i); !syntax_node_is_null(c); c = next_child(node, &i)) {
+        if (bicep_is(c, BICEP_NODE_OBJECT_PROPERTY)) {
+            syntax_node key_node = field(c, BICEP_FIELD_KEY);
             az_value *key = eval_key(s, key_node);
             if (!key)
                 return NULL;
@@ -440,9 +563,9 @@ static az_value *eval_object(const bicep_scope *s, TSNode node, az_range at,
                                                                az_kind_name(key->kind));
             az_value *v = given_value(given, key);
             az_object_builder_add(&ob, key->u.string.ptr, key->u.string.len, key->range,
-                                  v ? v : bicep_eval(s, field(c, "value")));
-        } else if (bicep_is(c, "spread_element")) {
-            az_value *v = bicep_eval(s, field(c, "expression"));
+                                  v ? v : bicep_eval(s, field(c, BICEP_FIELD_VALUE)));
+        } else if (bicep_is(c, BICEP_NODE_SPREAD_ELEMENT)) {
+            az_value *v = bicep_eval(s, field(c, BICEP_FIELD_EXPRESSION));
             if (!v)
                 return NULL;
             if (v->kind == AZ_NULL)
@@ -474,19 +597,20 @@ typedef struct {
     bicep_binding item, index;
 } loop_bindings;
 
-static bool bind_loop(const bicep_scope *s, TSNode for_node, loop_bindings *lb, az_value *item,
+static bool bind_loop(const bicep_scope *s, syntax_node for_node, loop_bindings *lb, az_value *item,
                       uint32_t index, const bicep_binding **locals)
 {
-    TSNode item_node = field(for_node, "item"), index_node = field(for_node, "index");
+    syntax_node item_node = field(for_node, BICEP_FIELD_ITEM),
+                index_node = field(for_node, BICEP_FIELD_INDEX);
     if (!item)
         return false;
-    if (!ts_node_is_null(item_node)) {
+    if (!syntax_node_is_null(item_node)) {
         lb->item.name = bicep_text(s->file, item_node, &lb->item.len);
         lb->item.value = item;
         lb->item.next = *locals;
         *locals = &lb->item;
     }
-    if (!ts_node_is_null(index_node)) {
+    if (!syntax_node_is_null(index_node)) {
         lb->index.name = bicep_text(s->file, index_node, &lb->index.len);
         lb->index.value = az_value_int(s->bb->a, bicep_range(s, index_node), index);
         lb->index.next = *locals;
@@ -496,10 +620,10 @@ static bool bind_loop(const bicep_scope *s, TSNode for_node, loop_bindings *lb, 
     return true;
 }
 
-static az_value *eval_for(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_for(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
-    az_value *coll = bicep_eval(s, field(node, "collection"));
+    az_value *coll = bicep_eval(s, field(node, BICEP_FIELD_COLLECTION));
     if (!coll)
         return NULL;
     if (coll->kind != AZ_ARRAY)
@@ -508,7 +632,7 @@ static az_value *eval_for(const bicep_scope *s, TSNode node, az_range at)
                    : az_eval_error(s->bb->ev, at, "for over a %s", az_kind_name(coll->kind));
     if (!az_eval_check_loop(s->bb->ev, at, "for", coll->u.array.count))
         return az_value_unknown(a, at, "loop too long");
-    TSNode body = field(node, "body");
+    syntax_node body = field(node, BICEP_FIELD_BODY);
     az_array_builder ab = {.a = a};
     for (uint32_t i = 0; i < coll->u.array.count; i++) {
         az_value *item = coll->u.array.items[i];
@@ -518,9 +642,9 @@ static az_value *eval_for(const bicep_scope *s, TSNode node, az_range at)
         if (!bind_loop(s, node, &lb, item, i, &locals))
             return NULL;
         bicep_scope inner = {s->bb, s->file, locals};
-        TSNode value_node = body;
-        if (bicep_is(body, "if_body")) {
-            az_value *cond = bicep_eval(&inner, field(body, "condition"));
+        syntax_node value_node = body;
+        if (bicep_is(body, BICEP_NODE_IF_BODY)) {
+            az_value *cond = bicep_eval(&inner, field(body, BICEP_FIELD_CONDITION));
             if (!cond)
                 return NULL;
             if (cond->kind != AZ_BOOL)
@@ -530,7 +654,7 @@ static az_value *eval_for(const bicep_scope *s, TSNode node, az_range at)
                                            az_kind_name(cond->kind));
             if (!cond->u.boolean)
                 continue;
-            value_node = field(body, "body");
+            value_node = field(body, BICEP_FIELD_BODY);
         }
         if (!az_array_builder_add(&ab, bicep_eval(&inner, value_node)))
             return NULL;
@@ -560,7 +684,7 @@ static bicep_symbol *follow_import(const bicep_scope *s, bicep_symbol *sym, bool
     return sym;
 }
 
-static az_value *eval_identifier(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_identifier(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
     uint32_t len;
@@ -601,7 +725,7 @@ static az_value *eval_identifier(const bicep_scope *s, TSNode node, az_range at)
 }
 
 /* The resource or module symbol an identifier names, unless a local hides it. */
-static bicep_symbol *ref_symbol(const bicep_scope *s, TSNode node)
+static bicep_symbol *ref_symbol(const bicep_scope *s, syntax_node node)
 {
     uint32_t len;
     const char *name = bicep_text(s->file, node, &len);
@@ -613,22 +737,22 @@ static bicep_symbol *ref_symbol(const bicep_scope *s, TSNode node)
     return NULL;
 }
 
-static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool *failed)
+static bool resolve_ref(const bicep_scope *s, syntax_node node, bicep_ref *out, bool *failed)
 {
     az_eval *ev = s->bb->ev;
     az_range at = bicep_range(s, node);
     /* (res) and res! name the resource as res does. */
     for (;;) {
         uint32_t i = 0;
-        if (bicep_is(node, "parenthesized_expression"))
+        if (bicep_is(node, BICEP_NODE_PARENTHESIZED_EXPRESSION))
             node = next_child(node, &i);
-        else if (bicep_is(node, "non_null_expression"))
-            node = field(node, "expression");
+        else if (bicep_is(node, BICEP_NODE_NON_NULL_EXPRESSION))
+            node = field(node, BICEP_FIELD_EXPRESSION);
         else
             break;
     }
 
-    if (bicep_is(node, "identifier")) {
+    if (bicep_is(node, BICEP_NODE_IDENTIFIER)) {
         bicep_symbol *sym = ref_symbol(s, node);
         if (!sym)
             return false;
@@ -645,15 +769,15 @@ static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool 
         return true;
     }
 
-    bool is_index = bicep_is(node, "index_expression");
-    if (!is_index && !bicep_is(node, "resource_access_expression"))
+    bool is_index = bicep_is(node, BICEP_NODE_INDEX_EXPRESSION);
+    if (!is_index && !bicep_is(node, BICEP_NODE_RESOURCE_ACCESS_EXPRESSION))
         return false;
     if (!az_eval_enter(ev, at)) {
         *failed = true;
         return true;
     }
     bicep_ref base;
-    bool found = resolve_ref(s, field(node, "object"), &base, failed);
+    bool found = resolve_ref(s, field(node, BICEP_FIELD_OBJECT), &base, failed);
     az_eval_leave(ev);
     if (!found || *failed)
         return found;
@@ -662,7 +786,7 @@ static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool 
         /* res[i]: an instance of a resource or module loop. */
         if (base.inst)
             return false;
-        az_value *index = bicep_eval(s, field(node, "index"));
+        az_value *index = bicep_eval(s, field(node, BICEP_FIELD_INDEX));
         if (!index) {
             *failed = true;
             return true;
@@ -687,7 +811,7 @@ static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool 
         return true;
     }
     uint32_t len;
-    const char *name = bicep_text(s->file, field(node, "name"), &len);
+    const char *name = bicep_text(s->file, field(node, BICEP_FIELD_NAME), &len);
     for (uint32_t i = 0; i < base.sym->child_count; i++) {
         bicep_symbol *child = base.sym->children[i];
         if (child->name_len == len && memcmp(child->name, name, len) == 0) {
@@ -707,7 +831,7 @@ static bool resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool 
     return true;
 }
 
-bool bicep_resolve_ref(const bicep_scope *s, TSNode node, bicep_ref *out, bool *failed)
+bool bicep_resolve_ref(const bicep_scope *s, syntax_node node, bicep_ref *out, bool *failed)
 {
     *failed = false;
     return resolve_ref(s, node, out, failed);
@@ -819,9 +943,9 @@ static az_value *member_of(const bicep_scope *s, const az_value *obj, const char
 
 /* The namespace import (`import * as ns`) an identifier names, unless a
  * local hides it. */
-static bicep_symbol *namespace_symbol(const bicep_scope *s, TSNode node)
+static bicep_symbol *namespace_symbol(const bicep_scope *s, syntax_node node)
 {
-    if (!bicep_is(node, "identifier"))
+    if (!bicep_is(node, BICEP_NODE_IDENTIFIER))
         return NULL;
     uint32_t len;
     const char *name = bicep_text(s->file, node, &len);
@@ -847,10 +971,11 @@ static az_value *namespace_member(const bicep_scope *s, bicep_symbol *ns, const 
                            (int)len, name);
 }
 
-static az_value *eval_member(const bicep_scope *s, TSNode node, az_range at, bool *runtime)
+static az_value *eval_member(const bicep_scope *s, syntax_node node, az_range at, bool *runtime)
 {
-    TSNode object = field(node, "object"), property = field(node, "property");
-    bool safe = !ts_node_is_null(field(node, "safe"));
+    syntax_node object = field(node, BICEP_FIELD_OBJECT),
+                property = field(node, BICEP_FIELD_PROPERTY);
+    bool safe = !syntax_node_is_null(field(node, BICEP_FIELD_SAFE));
     uint32_t len;
     const char *name = bicep_text(s->file, property, &len);
 
@@ -875,7 +1000,7 @@ static az_value *eval_member(const bicep_scope *s, TSNode node, az_range at, boo
     return member_of(s, obj, name, len, safe, rt, at);
 }
 
-static az_value *eval_index(const bicep_scope *s, TSNode node, az_range at, bool *runtime)
+static az_value *eval_index(const bicep_scope *s, syntax_node node, az_range at, bool *runtime)
 {
     arena *a = s->bb->a;
     az_eval *ev = s->bb->ev;
@@ -887,11 +1012,11 @@ static az_value *eval_index(const bicep_scope *s, TSNode node, az_range at, bool
         return bicep_ref_value(s, &ref, at);
     }
 
-    bool safe = !ts_node_is_null(field(node, "safe"));
-    bool from_end = !ts_node_is_null(field(node, "from_end"));
+    bool safe = !syntax_node_is_null(field(node, BICEP_FIELD_SAFE));
+    bool from_end = !syntax_node_is_null(field(node, BICEP_FIELD_FROM_END));
     bool rt = false;
-    az_value *obj = eval_node(s, field(node, "object"), &rt);
-    az_value *index = obj ? bicep_eval(s, field(node, "index")) : NULL;
+    az_value *obj = eval_node(s, field(node, BICEP_FIELD_OBJECT), &rt);
+    az_value *index = obj ? bicep_eval(s, field(node, BICEP_FIELD_INDEX)) : NULL;
     if (!index)
         return NULL;
     *runtime = rt;
@@ -923,16 +1048,16 @@ static az_value *eval_index(const bicep_scope *s, TSNode node, az_range at, bool
 
 /* --- Operators ------------------------------------------------------------ */
 
-static az_value *eval_unary(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_unary(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
-    az_value *v = bicep_eval(s, field(node, "operand"));
+    az_value *v = bicep_eval(s, field(node, BICEP_FIELD_OPERAND));
     if (!v)
         return NULL;
     if (v->kind == AZ_UNKNOWN || v->kind == AZ_ABSENT)
         return unknown_from(a, v, at);
     uint32_t len;
-    const char *op = bicep_text(s->file, field(node, "operator"), &len);
+    const char *op = bicep_text(s->file, field(node, BICEP_FIELD_OPERATOR), &len);
     az_value *r = NULL;
     if (*op == '!' && v->kind == AZ_BOOL)
         r = az_value_bool(a, at, !v->u.boolean);
@@ -947,11 +1072,11 @@ static az_value *eval_unary(const bicep_scope *s, TSNode node, az_range at)
 }
 
 /* && and ||: a known deciding operand decides, whatever the other is. */
-static az_value *eval_logic(const bicep_scope *s, TSNode node, bool is_and, az_range at)
+static az_value *eval_logic(const bicep_scope *s, syntax_node node, bool is_and, az_range at)
 {
     arena *a = s->bb->a;
-    az_value *l = bicep_eval(s, field(node, "left"));
-    az_value *r = l ? bicep_eval(s, field(node, "right")) : NULL;
+    az_value *l = bicep_eval(s, field(node, BICEP_FIELD_LEFT));
+    az_value *r = l ? bicep_eval(s, field(node, BICEP_FIELD_RIGHT)) : NULL;
     if (!r)
         return NULL;
     const az_value *sides[2] = {l, r};
@@ -985,26 +1110,26 @@ static int compare_strings(const az_value *l, const az_value *r)
     return l->u.string.len < r->u.string.len ? -1 : l->u.string.len > r->u.string.len;
 }
 
-static az_value *eval_binary(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_binary(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
     az_eval *ev = s->bb->ev;
     uint32_t len;
-    const char *op = bicep_text(s->file, field(node, "operator"), &len);
+    const char *op = bicep_text(s->file, field(node, BICEP_FIELD_OPERATOR), &len);
     char o0 = op[0], o1 = len > 1 ? op[1] : 0;
 
     if (o0 == '&' || o0 == '|')
         return eval_logic(s, node, o0 == '&', at);
-    az_value *l = bicep_eval(s, field(node, "left"));
+    az_value *l = bicep_eval(s, field(node, BICEP_FIELD_LEFT));
     if (!l)
         return NULL;
     if (o0 == '?') {
         /* ??: the right side only when the left is null. */
         if (l->kind == AZ_UNKNOWN || l->kind == AZ_ABSENT)
             return unknown_from(a, l, at);
-        return l->kind == AZ_NULL ? bicep_eval(s, field(node, "right")) : l;
+        return l->kind == AZ_NULL ? bicep_eval(s, field(node, BICEP_FIELD_RIGHT)) : l;
     }
-    az_value *r = bicep_eval(s, field(node, "right"));
+    az_value *r = bicep_eval(s, field(node, BICEP_FIELD_RIGHT));
     if (!r)
         return NULL;
     uint32_t flags = l->flags | r->flags;
@@ -1074,14 +1199,15 @@ static az_value *eval_binary(const bicep_scope *s, TSNode node, az_range at)
     return out;
 }
 
-static az_value *eval_ternary(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_ternary(const bicep_scope *s, syntax_node node, az_range at)
 {
     arena *a = s->bb->a;
-    az_value *cond = bicep_eval(s, field(node, "condition"));
+    az_value *cond = bicep_eval(s, field(node, BICEP_FIELD_CONDITION));
     if (!cond)
         return NULL;
     if (cond->kind == AZ_BOOL)
-        return bicep_eval(s, field(node, cond->u.boolean ? "consequence" : "alternative"));
+        return bicep_eval(
+            s, field(node, cond->u.boolean ? BICEP_FIELD_CONSEQUENCE : BICEP_FIELD_ALTERNATIVE));
     if (cond->kind == AZ_UNKNOWN || cond->kind == AZ_ABSENT)
         return unknown_from(a, cond, at);
     return az_eval_error(s->bb->ev, at, "condition is a %s", az_kind_name(cond->kind));
@@ -1092,13 +1218,14 @@ static az_value *eval_ternary(const bicep_scope *s, TSNode node, az_range at)
 /* At most three lambda parameters are ever bound: (accumulator, item, index). */
 #define LAMBDA_MAX_PARAMS 3
 
-static az_value *apply_lambda(const bicep_scope *s, TSNode lambda, az_value **args, uint32_t nargs)
+static az_value *apply_lambda(const bicep_scope *s, syntax_node lambda, az_value **args,
+                              uint32_t nargs)
 {
     bicep_binding binds[LAMBDA_MAX_PARAMS];
     const bicep_binding *locals = s->locals;
-    TSNode params = field(lambda, "parameters");
+    syntax_node params = field(lambda, BICEP_FIELD_PARAMETERS);
     uint32_t n = 0;
-    if (bicep_is(params, "identifier")) {
+    if (bicep_is(params, BICEP_NODE_IDENTIFIER)) {
         if (nargs > 0) {
             binds[0] = (bicep_binding){NULL, 0, args[0], locals};
             binds[0].name = bicep_text(s->file, params, &binds[0].len);
@@ -1106,7 +1233,7 @@ static az_value *apply_lambda(const bicep_scope *s, TSNode lambda, az_value **ar
         }
     } else {
         uint32_t i = 0;
-        for (TSNode p = next_child(params, &i); !ts_node_is_null(p) && n < nargs;
+        for (syntax_node p = next_child(params, &i); !syntax_node_is_null(p) && n < nargs;
              p = next_child(params, &i), n++) {
             binds[n] = (bicep_binding){NULL, 0, args[n], locals};
             binds[n].name = bicep_text(s->file, p, &binds[n].len);
@@ -1114,7 +1241,7 @@ static az_value *apply_lambda(const bicep_scope *s, TSNode lambda, az_value **ar
         }
     }
     bicep_scope inner = {s->bb, s->file, locals};
-    return bicep_eval(&inner, field(lambda, "body"));
+    return bicep_eval(&inner, field(lambda, BICEP_FIELD_BODY));
 }
 
 typedef enum {
@@ -1143,7 +1270,7 @@ static const struct {
 
 /* The ordering lambda says whether `x` comes before `y`. Returns 1, 0, or -1
  * when it cannot say (the unknown result is stored in `*unknown`). */
-static int sort_before(const bicep_scope *s, TSNode lambda, az_value *x, az_value *y,
+static int sort_before(const bicep_scope *s, syntax_node lambda, az_value *x, az_value *y,
                        az_value **unknown)
 {
     az_value *pair[2] = {x, y};
@@ -1154,7 +1281,7 @@ static int sort_before(const bicep_scope *s, TSNode lambda, az_value *x, az_valu
     return -1;
 }
 
-static az_value *lambda_sort(const bicep_scope *s, TSNode lambda, az_value *arr, az_range at)
+static az_value *lambda_sort(const bicep_scope *s, syntax_node lambda, az_value *arr, az_range at)
 {
     arena *a = s->bb->a;
     uint32_t n = arr->u.array.count;
@@ -1196,20 +1323,21 @@ static az_value *lambda_sort(const bicep_scope *s, TSNode lambda, az_value *arr,
     return out;
 }
 
-static az_value *call_lambda_fn(const bicep_scope *s, lambda_fn fn, TSNode *arg_nodes,
+static az_value *call_lambda_fn(const bicep_scope *s, lambda_fn fn, syntax_node *arg_nodes,
                                 uint32_t nargs, const char *fname, az_range at)
 {
     arena *a = s->bb->a;
     az_eval *ev = s->bb->ev;
-    TSNode lambda = arg_nodes[nargs - 1];
-    TSNode value_lambda = {0};
+    syntax_node lambda = arg_nodes[nargs - 1];
+    syntax_node value_lambda = {0};
     if (fn == LAMBDA_TO_OBJECT) {
         lambda = arg_nodes[1];
         if (nargs == 3)
             value_lambda = arg_nodes[2];
     }
-    if (!bicep_is(lambda, "lambda_expression") ||
-        (!ts_node_is_null(value_lambda) && !bicep_is(value_lambda, "lambda_expression")))
+    if (!bicep_is(lambda, BICEP_NODE_LAMBDA_EXPRESSION) ||
+        (!syntax_node_is_null(value_lambda) &&
+         !bicep_is(value_lambda, BICEP_NODE_LAMBDA_EXPRESSION)))
         return az_eval_error(ev, at, "%s() expects a lambda", fname);
 
     az_value *input = bicep_eval(s, arg_nodes[0]);
@@ -1297,7 +1425,7 @@ static az_value *call_lambda_fn(const bicep_scope *s, lambda_fn fn, TSNode *arg_
                     group->value = v;
                     break;
                 }
-            } else if (!ts_node_is_null(value_lambda) &&
+            } else if (!syntax_node_is_null(value_lambda) &&
                        !(v = apply_lambda(s, value_lambda, args, 1))) {
                 return NULL;
             }
@@ -1324,13 +1452,14 @@ static az_value *call_lambda_fn(const bicep_scope *s, lambda_fn fn, TSNode *arg_
 
 /* A call of a user-defined function: the arguments are bound to its
  * parameters and its body is evaluated in its own file. */
-static az_value *call_user(const bicep_scope *s, bicep_symbol *fn, TSNode *arg_nodes,
+static az_value *call_user(const bicep_scope *s, bicep_symbol *fn, syntax_node *arg_nodes,
                            uint32_t nargs, az_range at)
 {
     arena *a = s->bb->a;
-    TSNode params = field(fn->decl, "parameters");
+    syntax_node params = field(fn->decl, BICEP_FIELD_PARAMETERS);
     uint32_t nparams = 0, i = 0;
-    for (TSNode p = next_child(params, &i); !ts_node_is_null(p); p = next_child(params, &i))
+    for (syntax_node p = next_child(params, &i); !syntax_node_is_null(p);
+         p = next_child(params, &i))
         nparams++;
     if (nparams != nargs)
         return az_eval_error(s->bb->ev, at, "'%s' takes %" PRIu32 " arguments, not %" PRIu32,
@@ -1341,15 +1470,15 @@ static az_value *call_user(const bicep_scope *s, bicep_symbol *fn, TSNode *arg_n
     const bicep_binding *locals = NULL;
     i = 0;
     for (uint32_t k = 0; k < nargs; k++) {
-        TSNode p = next_child(params, &i);
-        binds[k].name = bicep_text(fn->file, field(p, "name"), &binds[k].len);
+        syntax_node p = next_child(params, &i);
+        binds[k].name = bicep_text(fn->file, field(p, BICEP_FIELD_NAME), &binds[k].len);
         if (!(binds[k].value = bicep_eval(s, arg_nodes[k])))
             return NULL;
         binds[k].next = locals;
         locals = &binds[k];
     }
     bicep_scope inner = {s->bb, fn->file, locals};
-    az_value *v = bicep_eval(&inner, field(fn->decl, "body"));
+    az_value *v = bicep_eval(&inner, field(fn->decl, BICEP_FIELD_BODY));
     return v ? az_value_relocate(a, v, at) : NULL;
 }
 
@@ -1388,7 +1517,7 @@ static az_value *call_resource_method(const bicep_scope *s, const char *name, ui
 }
 
 static az_value *call_builtin(const bicep_scope *s, const char *name, uint32_t len,
-                              TSNode *arg_nodes, uint32_t nargs, az_range at)
+                              syntax_node *arg_nodes, uint32_t nargs, az_range at)
 {
     arena *a = s->bb->a;
     for (size_t i = 0; i < sizeof(lambda_fns) / sizeof(lambda_fns[0]); i++) {
@@ -1408,7 +1537,7 @@ static az_value *call_builtin(const bicep_scope *s, const char *name, uint32_t l
     if (!args)
         return NULL;
     for (uint32_t i = 0; i < nargs; i++) {
-        if (bicep_is(arg_nodes[i], "lambda_expression"))
+        if (bicep_is(arg_nodes[i], BICEP_NODE_LAMBDA_EXPRESSION))
             return az_eval_error(s->bb->ev, at, "%.*s() with a lambda is not evaluated", (int)len,
                                  name);
         if (!(args[i] = bicep_eval(s, arg_nodes[i])))
@@ -1426,12 +1555,13 @@ static az_value *call_builtin(const bicep_scope *s, const char *name, uint32_t l
 }
 
 /* The arguments of a call, in an arena array. */
-static TSNode *call_args(const bicep_scope *s, TSNode args_node, uint32_t *nargs)
+static syntax_node *call_args(const bicep_scope *s, syntax_node args_node, uint32_t *nargs)
 {
     uint32_t n = 0, i = 0;
-    for (TSNode c = next_child(args_node, &i); !ts_node_is_null(c); c = next_child(args_node, &i))
+    for (syntax_node c = next_child(args_node, &i); !syntax_node_is_null(c);
+         c = next_child(args_node, &i))
         n++;
-    TSNode *nodes = arena_calloc(s->bb->a, n ? n : 1, sizeof(*nodes));
+    syntax_node *nodes = arena_calloc(s->bb->a, n ? n : 1, sizeof(*nodes));
     if (!nodes)
         return NULL;
     i = 0;
@@ -1441,16 +1571,16 @@ static TSNode *call_args(const bicep_scope *s, TSNode args_node, uint32_t *nargs
     return nodes;
 }
 
-static az_value *eval_call(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_call(const bicep_scope *s, syntax_node node, az_range at)
 {
     az_eval *ev = s->bb->ev;
-    TSNode fn = field(node, "function");
+    syntax_node fn = field(node, BICEP_FIELD_FUNCTION);
     uint32_t nargs = 0, len;
-    TSNode *args = call_args(s, field(node, "arguments"), &nargs);
+    syntax_node *args = call_args(s, field(node, BICEP_FIELD_ARGUMENTS), &nargs);
     if (!args)
         return NULL;
 
-    if (bicep_is(fn, "identifier")) {
+    if (bicep_is(fn, BICEP_NODE_IDENTIFIER)) {
         const char *name = bicep_text(s->file, fn, &len);
         bicep_symbol *sym = bicep_file_lookup(s->file, name, len);
         if (sym) {
@@ -1466,9 +1596,9 @@ static az_value *eval_call(const bicep_scope *s, TSNode node, az_range at)
     }
 
     /* ns.f(...): a namespace (sys, az, an import) or a resource's method. */
-    TSNode object = field(fn, "object");
-    const char *name = bicep_text(s->file, field(fn, "property"), &len);
-    if (bicep_is(object, "identifier")) {
+    syntax_node object = field(fn, BICEP_FIELD_OBJECT);
+    const char *name = bicep_text(s->file, field(fn, BICEP_FIELD_PROPERTY), &len);
+    if (bicep_is(object, BICEP_NODE_IDENTIFIER)) {
         uint32_t ns_len;
         const char *ns = bicep_text(s->file, object, &ns_len);
         bicep_symbol *sym =
@@ -1494,7 +1624,7 @@ static az_value *eval_call(const bicep_scope *s, TSNode node, az_range at)
 
 /* --- Dispatch ------------------------------------------------------------- */
 
-static az_value *eval_number(const bicep_scope *s, TSNode node, az_range at)
+static az_value *eval_number(const bicep_scope *s, syntax_node node, az_range at)
 {
     uint32_t len;
     const char *text = bicep_text(s->file, node, &len);
@@ -1506,100 +1636,71 @@ static az_value *eval_number(const bicep_scope *s, TSNode node, az_range at)
     return az_value_int(s->bb->a, at, v);
 }
 
-static az_value *dispatch(const bicep_scope *s, TSNode node, az_range at, bool *runtime)
+static az_value *dispatch(const bicep_scope *s, syntax_node node, az_range at, bool *runtime)
 {
     arena *a = s->bb->a;
-    const char *type = ts_node_type(node);
     uint32_t i = 0;
 
-    if (ts_node_is_missing(node) || !strcmp(type, "ERROR"))
+    if (syntax_node_is_missing(node))
         return az_value_unknown(a, at, "syntax error");
-    switch (type[0]) {
-    case 'a':
-        if (!strcmp(type, "array"))
-            return eval_array(s, node, at);
-        break;
-    case 'b':
-        if (!strcmp(type, "boolean"))
-            return az_value_bool(a, at, text_is(s->file, node, "true"));
-        if (!strcmp(type, "binary_expression"))
-            return eval_binary(s, node, at);
-        break;
-    case 'c':
-        if (!strcmp(type, "call_expression"))
-            return eval_call(s, node, at);
-        break;
-    case 'f':
-        if (!strcmp(type, "for_expression"))
-            return eval_for(s, node, at);
-        break;
-    case 'i':
-        if (!strcmp(type, "identifier"))
-            return eval_identifier(s, node, at);
-        if (!strcmp(type, "index_expression"))
-            return eval_index(s, node, at, runtime);
-        if (!strcmp(type, "interpolated_multiline_string"))
-            return eval_string(s, node, at);
-        break;
-    case 'l':
-        if (!strcmp(type, "lambda_expression"))
-            return az_eval_error(s->bb->ev, at, "a lambda outside a function's arguments");
-        break;
-    case 'm':
-        if (!strcmp(type, "member_expression"))
-            return eval_member(s, node, at, runtime);
-        if (!strcmp(type, "multiline_string"))
-            return eval_string(s, node, at);
-        break;
-    case 'n':
-        if (!strcmp(type, "number"))
-            return eval_number(s, node, at);
-        if (!strcmp(type, "null"))
-            return az_value_null(a, at);
-        if (!strcmp(type, "non_null_expression"))
-            return eval_node(s, field(node, "expression"), runtime);
-        break;
-    case 'o':
-        if (!strcmp(type, "object"))
-            return eval_object(s, node, at, NULL);
-        break;
-    case 'p':
-        if (!strcmp(type, "parenthesized_expression"))
-            return eval_node(s, next_child(node, &i), runtime);
-        break;
-    case 'r':
-        if (!strcmp(type, "resource_access_expression")) {
-            bicep_ref ref;
-            bool failed = false;
-            if (bicep_resolve_ref(s, node, &ref, &failed) && !failed)
-                return bicep_ref_value(s, &ref, at);
-            return arena_failed(a) ? NULL
-                                   : az_eval_unknown(s->bb->ev, at, "unresolved nested resource");
-        }
-        break;
-    case 's':
-        if (!strcmp(type, "string"))
-            return eval_string(s, node, at);
-        break;
-    case 't':
-        if (!strcmp(type, "ternary_expression"))
-            return eval_ternary(s, node, at);
-        break;
-    case 'u':
-        if (!strcmp(type, "unary_expression"))
-            return eval_unary(s, node, at);
-        break;
+    switch (type_of(node)) {
+    case BICEP_NODE_ERROR:
+        return az_value_unknown(a, at, "syntax error");
+    case BICEP_NODE_ARRAY:
+        return eval_array(s, node, at);
+    case BICEP_NODE_BOOLEAN:
+        return az_value_bool(a, at, text_is(s->file, node, "true"));
+    case BICEP_NODE_BINARY_EXPRESSION:
+        return eval_binary(s, node, at);
+    case BICEP_NODE_CALL_EXPRESSION:
+        return eval_call(s, node, at);
+    case BICEP_NODE_FOR_EXPRESSION:
+        return eval_for(s, node, at);
+    case BICEP_NODE_IDENTIFIER:
+        return eval_identifier(s, node, at);
+    case BICEP_NODE_INDEX_EXPRESSION:
+        return eval_index(s, node, at, runtime);
+    case BICEP_NODE_INTERPOLATED_MULTILINE_STRING:
+    case BICEP_NODE_MULTILINE_STRING:
+    case BICEP_NODE_STRING:
+        return eval_string(s, node, at);
+    case BICEP_NODE_LAMBDA_EXPRESSION:
+        return az_eval_error(s->bb->ev, at, "a lambda outside a function's arguments");
+    case BICEP_NODE_MEMBER_EXPRESSION:
+        return eval_member(s, node, at, runtime);
+    case BICEP_NODE_NUMBER:
+        return eval_number(s, node, at);
+    case BICEP_NODE_NULL:
+        return az_value_null(a, at);
+    case BICEP_NODE_NON_NULL_EXPRESSION:
+        return eval_node(s, field(node, BICEP_FIELD_EXPRESSION), runtime);
+    case BICEP_NODE_OBJECT:
+        return eval_object(s, node, at, NULL);
+    case BICEP_NODE_PARENTHESIZED_EXPRESSION:
+        return eval_node(s, next_child(node, &i), runtime);
+    case BICEP_NODE_RESOURCE_ACCESS_EXPRESSION: {
+        bicep_ref ref;
+        bool failed = false;
+        if (bicep_resolve_ref(s, node, &ref, &failed) && !failed)
+            return bicep_ref_value(s, &ref, at);
+        return arena_failed(a) ? NULL
+                               : az_eval_unknown(s->bb->ev, at, "unresolved nested resource");
+    }
+    case BICEP_NODE_TERNARY_EXPRESSION:
+        return eval_ternary(s, node, at);
+    case BICEP_NODE_UNARY_EXPRESSION:
+        return eval_unary(s, node, at);
     default:
         break;
     }
-    return az_eval_error(s->bb->ev, at, "unsupported expression '%s'", type);
+    return az_eval_error(s->bb->ev, at, "unsupported expression '%s'", syntax_node_type(node));
 }
 
-static az_value *eval_node(const bicep_scope *s, TSNode node, bool *runtime)
+static az_value *eval_node(const bicep_scope *s, syntax_node node, bool *runtime)
 {
     az_eval *ev = s->bb->ev;
     *runtime = false;
-    if (ts_node_is_null(node))
+    if (syntax_node_is_null(node))
         return az_value_unknown(s->bb->a, (az_range){0}, "syntax error");
     az_range at = bicep_range(s, node);
     if (!az_eval_spend(ev, 1, at))
@@ -1611,46 +1712,47 @@ static az_value *eval_node(const bicep_scope *s, TSNode node, bool *runtime)
     return v;
 }
 
-az_value *bicep_eval(const bicep_scope *s, TSNode node)
+az_value *bicep_eval(const bicep_scope *s, syntax_node node)
 {
     bool runtime;
     return eval_node(s, node, &runtime);
 }
 
-az_value *bicep_eval_body(const bicep_scope *s, TSNode object, const bicep_given *given)
+az_value *bicep_eval_body(const bicep_scope *s, syntax_node object, const bicep_given *given)
 {
     az_range at = bicep_range(s, object);
-    if (!bicep_is(object, "object"))
+    if (!bicep_is(object, BICEP_NODE_OBJECT))
         return bicep_eval(s, object);
     if (!az_eval_spend(s->bb->ev, 1, at))
         return az_value_unknown(s->bb->a, at, "work budget spent");
     return eval_object(s, object, at, given);
 }
 
-TSNode bicep_decorator_find(const bicep_file *file, TSNode decl, const char *name, TSNode *arg)
+syntax_node bicep_decorator_find(const bicep_file *file, syntax_node decl, const char *name,
+                                 syntax_node *arg)
 {
-    uint32_t count = ts_node_named_child_count(decl);
+    uint32_t count = syntax_node_named_child_count(decl);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode d = ts_node_named_child(decl, i);
-        if (!bicep_is(d, "decorator"))
+        syntax_node d = syntax_node_named_child(decl, i);
+        if (!bicep_is(d, BICEP_NODE_DECORATOR))
             continue;
-        TSNode e = field(d, "expression"), args = {0};
-        if (bicep_is(e, "call_expression")) {
-            args = field(e, "arguments");
-            e = field(e, "function");
+        syntax_node e = field(d, BICEP_FIELD_EXPRESSION), args = {0};
+        if (bicep_is(e, BICEP_NODE_CALL_EXPRESSION)) {
+            args = field(e, BICEP_FIELD_ARGUMENTS);
+            e = field(e, BICEP_FIELD_FUNCTION);
         }
-        if (bicep_is(e, "member_expression")) {
-            if (!text_is(file, field(e, "object"), "sys"))
+        if (bicep_is(e, BICEP_NODE_MEMBER_EXPRESSION)) {
+            if (!text_is(file, field(e, BICEP_FIELD_OBJECT), "sys"))
                 continue;
-            e = field(e, "property");
+            e = field(e, BICEP_FIELD_PROPERTY);
         }
-        if (!bicep_is(e, "identifier") || !text_is(file, e, name))
+        if (!bicep_is(e, BICEP_NODE_IDENTIFIER) || !text_is(file, e, name))
             continue;
         if (arg) {
             uint32_t k = 0;
-            *arg = ts_node_is_null(args) ? (TSNode){0} : next_child(args, &k);
+            *arg = syntax_node_is_null(args) ? (syntax_node){0} : next_child(args, &k);
         }
         return d;
     }
-    return (TSNode){0};
+    return (syntax_node){0};
 }

@@ -23,9 +23,9 @@
  * carried further: the call site is where the value enters the module.
  */
 
-static TSNode field(TSNode node, const char *name)
+static syntax_node field(syntax_node node, bicep_node_field f)
 {
-    return bicep_field(node, name);
+    return bicep_field(node, f);
 }
 
 static bool named_origin(const az_value *v)
@@ -111,8 +111,8 @@ static bool push(arena *a, void **items, uint32_t *count, uint32_t *cap, const v
  * (a duplicate name is reported and only the first is reachable) and the
  * declaration order; nested resources are reachable through `parent::child`
  * and, when the name is free, directly. */
-static bicep_symbol *symbol_add(bicep_build *bb, bicep_file *file, bicep_sym_kind kind, TSNode decl,
-                                TSNode name_node, bicep_symbol *parent)
+static bicep_symbol *symbol_add(bicep_build *bb, bicep_file *file, bicep_sym_kind kind,
+                                syntax_node decl, syntax_node name_node, bicep_symbol *parent)
 {
     uint32_t len;
     const char *text = bicep_text(file, name_node, &len);
@@ -134,7 +134,7 @@ static bicep_symbol *symbol_add(bicep_build *bb, bicep_file *file, bicep_sym_kin
         return sym;
     }
     if (taken)
-        az_builder_warn(bb->b, az_builder_node_range(bb->b, file->f, name_node),
+        az_builder_warn(bb->b, az_builder_syntax_range(bb->b, file->f, name_node),
                         "'%s' is declared more than once; the first declaration is used",
                         sym->name);
     if (!push(bb->a, (void **)&file->order, &file->order_count, &file->order_capacity, &sym,
@@ -146,21 +146,21 @@ static bicep_symbol *symbol_add(bicep_build *bb, bicep_file *file, bicep_sym_kin
 /* The object a resource or module body declares its properties in, and the
  * loop and condition around it. */
 typedef struct {
-    TSNode for_node; /* null when not a loop */
-    TSNode if_node;  /* null when unconditional */
-    TSNode object;
+    syntax_node for_node; /* null when not a loop */
+    syntax_node if_node;  /* null when unconditional */
+    syntax_node object;
 } body_shape;
 
-static body_shape shape_of(TSNode decl)
+static body_shape shape_of(syntax_node decl)
 {
-    body_shape sh = {.object = field(decl, "body")};
-    if (bicep_is(sh.object, "for_expression")) {
+    body_shape sh = {.object = field(decl, BICEP_FIELD_BODY)};
+    if (bicep_is(sh.object, BICEP_NODE_FOR_EXPRESSION)) {
         sh.for_node = sh.object;
-        sh.object = field(sh.for_node, "body");
+        sh.object = field(sh.for_node, BICEP_FIELD_BODY);
     }
-    if (bicep_is(sh.object, "if_body")) {
+    if (bicep_is(sh.object, BICEP_NODE_IF_BODY)) {
         sh.if_node = sh.object;
-        sh.object = field(sh.if_node, "body");
+        sh.object = field(sh.if_node, BICEP_FIELD_BODY);
     }
     return sh;
 }
@@ -169,18 +169,19 @@ static body_shape shape_of(TSNode decl)
  * the evaluation depth. */
 static bool collect_nested(bicep_build *bb, bicep_file *file, bicep_symbol *parent)
 {
-    TSNode object = shape_of(parent->decl).object;
-    if (!bicep_is(object, "object"))
+    syntax_node object = shape_of(parent->decl).object;
+    if (!bicep_is(object, BICEP_NODE_OBJECT))
         return true;
-    uint32_t count = ts_node_named_child_count(object);
+    uint32_t count = syntax_node_named_child_count(object);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(object, i);
-        if (!bicep_is(c, "resource_declaration"))
+        syntax_node c = syntax_node_named_child(object, i);
+        if (!bicep_is(c, BICEP_NODE_RESOURCE_DECLARATION))
             continue;
-        az_range at = az_builder_node_range(bb->b, file->f, c);
+        az_range at = az_builder_syntax_range(bb->b, file->f, c);
         if (!az_eval_enter(bb->ev, at))
             continue;
-        bicep_symbol *sym = symbol_add(bb, file, BICEP_SYM_RESOURCE, c, field(c, "name"), parent);
+        bicep_symbol *sym =
+            symbol_add(bb, file, BICEP_SYM_RESOURCE, c, field(c, BICEP_FIELD_NAME), parent);
         bool ok = sym && collect_nested(bb, file, sym);
         az_eval_leave(bb->ev);
         if (!ok)
@@ -189,33 +190,33 @@ static bool collect_nested(bicep_build *bb, bicep_file *file, bicep_symbol *pare
     return true;
 }
 
-static bool collect_import(bicep_build *bb, bicep_file *file, TSNode decl)
+static bool collect_import(bicep_build *bb, bicep_file *file, syntax_node decl)
 {
-    TSNode symbols = field(decl, "symbols"), path = field(decl, "path");
+    syntax_node symbols = field(decl, BICEP_FIELD_SYMBOLS), path = field(decl, BICEP_FIELD_PATH);
     /* The older extension form (`import 'az@1.0.0'`) declares no values. */
-    if (ts_node_is_null(symbols))
+    if (syntax_node_is_null(symbols))
         return true;
-    if (bicep_is(symbols, "wildcard_import")) {
-        bicep_symbol *sym =
-            symbol_add(bb, file, BICEP_SYM_NAMESPACE, decl, field(symbols, "alias"), NULL);
+    if (bicep_is(symbols, BICEP_NODE_WILDCARD_IMPORT)) {
+        bicep_symbol *sym = symbol_add(bb, file, BICEP_SYM_NAMESPACE, decl,
+                                       field(symbols, BICEP_FIELD_ALIAS), NULL);
         if (sym)
             sym->import_path = path;
         return sym != NULL;
     }
-    uint32_t count = ts_node_named_child_count(symbols);
+    uint32_t count = syntax_node_named_child_count(symbols);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(symbols, i);
-        if (!bicep_is(c, "import_symbol"))
+        syntax_node c = syntax_node_named_child(symbols, i);
+        if (!bicep_is(c, BICEP_NODE_IMPORT_SYMBOL))
             continue;
-        TSNode name = field(c, "name"), alias = field(c, "alias");
-        if (!bicep_is(name, "identifier") && ts_node_is_null(alias))
+        syntax_node name = field(c, BICEP_FIELD_NAME), alias = field(c, BICEP_FIELD_ALIAS);
+        if (!bicep_is(name, BICEP_NODE_IDENTIFIER) && syntax_node_is_null(alias))
             continue;
         bicep_symbol *sym = symbol_add(bb, file, BICEP_SYM_IMPORT, decl,
-                                       ts_node_is_null(alias) ? name : alias, NULL);
+                                       syntax_node_is_null(alias) ? name : alias, NULL);
         if (!sym)
             return false;
         sym->import_path = path;
-        if (bicep_is(name, "identifier")) {
+        if (bicep_is(name, BICEP_NODE_IDENTIFIER)) {
             uint32_t len;
             const char *text = bicep_text(file, name, &len);
             sym->import_name = arena_strndup(bb->a, text, len);
@@ -231,34 +232,50 @@ static bool collect_import(bicep_build *bb, bicep_file *file, TSNode decl)
 
 static bool collect(bicep_build *bb, bicep_file *file)
 {
-    TSNode root = ts_tree_root_node(file->f->tree);
-    uint32_t count = ts_node_named_child_count(root);
+    syntax_node root = syntax_table_root(file->f->syntax);
+    uint32_t count = syntax_node_named_child_count(root);
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(root, i);
-        const char *type = ts_node_type(c);
+        syntax_node c = syntax_node_named_child(root, i);
         bicep_symbol *sym = NULL;
         bool ok = true;
-        if (!strcmp(type, "parameter_declaration") || !strcmp(type, "parameter_assignment"))
-            ok = (sym = symbol_add(bb, file, BICEP_SYM_PARAM, c, field(c, "name"), NULL));
-        else if (!strcmp(type, "variable_declaration"))
-            ok = (sym = symbol_add(bb, file, BICEP_SYM_VAR, c, field(c, "name"), NULL));
-        else if (!strcmp(type, "function_declaration"))
-            ok = (sym = symbol_add(bb, file, BICEP_SYM_FUNC, c, field(c, "name"), NULL));
-        else if (!strcmp(type, "resource_declaration"))
-            ok = (sym = symbol_add(bb, file, BICEP_SYM_RESOURCE, c, field(c, "name"), NULL));
-        else if (!strcmp(type, "module_declaration"))
-            ok = (sym = symbol_add(bb, file, BICEP_SYM_MODULE, c, field(c, "name"), NULL));
-        else if (!strcmp(type, "import_declaration"))
+        switch (bicep_symbol_type(syntax_node_symbol(c))) {
+        case BICEP_NODE_PARAMETER_DECLARATION:
+        case BICEP_NODE_PARAMETER_ASSIGNMENT:
+            ok = (sym = symbol_add(bb, file, BICEP_SYM_PARAM, c, field(c, BICEP_FIELD_NAME), NULL));
+            break;
+        case BICEP_NODE_VARIABLE_DECLARATION:
+            ok = (sym = symbol_add(bb, file, BICEP_SYM_VAR, c, field(c, BICEP_FIELD_NAME), NULL));
+            break;
+        case BICEP_NODE_FUNCTION_DECLARATION:
+            ok = (sym = symbol_add(bb, file, BICEP_SYM_FUNC, c, field(c, BICEP_FIELD_NAME), NULL));
+            break;
+        case BICEP_NODE_RESOURCE_DECLARATION:
+            ok = (sym = symbol_add(bb, file, BICEP_SYM_RESOURCE, c, field(c, BICEP_FIELD_NAME),
+                                   NULL));
+            break;
+        case BICEP_NODE_MODULE_DECLARATION:
+            ok =
+                (sym = symbol_add(bb, file, BICEP_SYM_MODULE, c, field(c, BICEP_FIELD_NAME), NULL));
+            break;
+        case BICEP_NODE_IMPORT_DECLARATION:
             ok = collect_import(bb, file, c);
-        else if (!strcmp(type, "output_declaration"))
+            break;
+        case BICEP_NODE_OUTPUT_DECLARATION:
             ok = push(bb->a, (void **)&file->outputs, &file->output_count, &file->output_capacity,
                       &c, sizeof(c));
-        else if (!strcmp(type, "target_scope_declaration"))
+            break;
+        case BICEP_NODE_TARGET_SCOPE_DECLARATION:
             file->target_scope_decl = c;
-        else if (!strcmp(type, "using_declaration"))
+            break;
+        case BICEP_NODE_USING_DECLARATION:
             file->using_decl = c;
-        else if (!strcmp(type, "extends_declaration"))
+            break;
+        case BICEP_NODE_EXTENDS_DECLARATION:
             file->extends_decl = c;
+            break;
+        default:
+            break;
+        }
         if (!ok)
             return false;
     }
@@ -357,18 +374,18 @@ static az_value *param_value(const bicep_scope *s, bicep_symbol *sym)
 {
     bicep_build *bb = s->bb;
     arena *a = bb->a;
-    TSNode decl = sym->decl, name = field(decl, "name");
+    syntax_node decl = sym->decl, name = field(decl, BICEP_FIELD_NAME);
     az_range name_range = bicep_range(s, name);
 
-    if (bicep_is(decl, "parameter_assignment")) {
-        TSNode value = field(decl, "value");
+    if (bicep_is(decl, BICEP_NODE_PARAMETER_ASSIGNMENT)) {
+        syntax_node value = field(decl, BICEP_FIELD_VALUE);
         az_value *v = bicep_eval(s, value);
         az_range def = bicep_range(s, value);
         return v ? az_value_through(a, v, AZ_ORIGIN_PARAMETER_FILE, sym->name, def, def) : NULL;
     }
 
-    TSNode default_node = field(decl, "default");
-    if (!ts_node_is_null(default_node)) {
+    syntax_node default_node = field(decl, BICEP_FIELD_DEFAULT);
+    if (!syntax_node_is_null(default_node)) {
         az_value *dv = bicep_eval(s, default_node);
         az_range def = bicep_range(s, default_node);
         if (!dv || !(sym->default_value =
@@ -392,7 +409,7 @@ static az_value *param_value(const bicep_scope *s, bicep_symbol *sym)
          * deployer passes nothing; which they do is not known here. */
         v = az_eval_unknown(bb->ev, name_range, "parameter '%s' has no value", sym->name);
 
-    if (v && !ts_node_is_null(bicep_decorator_find(s->file, decl, "secure", NULL))) {
+    if (v && !syntax_node_is_null(bicep_decorator_find(s->file, decl, "secure", NULL))) {
         v = az_value_relocate(a, v, v->range);
         if (v)
             v->flags |= AZ_VALUE_SECURE;
@@ -416,7 +433,7 @@ az_value *bicep_symbol_value(bicep_build *bb, bicep_symbol *sym, az_range use)
     if (sym->kind == BICEP_SYM_PARAM) {
         v = param_value(&s, sym);
     } else {
-        TSNode value = field(sym->decl, "value");
+        syntax_node value = field(sym->decl, BICEP_FIELD_VALUE);
         v = bicep_eval(&s, value);
         if (v && !named_origin(v))
             v = az_value_through(bb->a, v, AZ_ORIGIN_VARIABLE, sym->name, bicep_range(&s, value),
@@ -431,23 +448,24 @@ az_value *bicep_symbol_value(bicep_build *bb, bicep_symbol *sym, az_range use)
 /* --- Resources and modules ------------------------------------------------ */
 
 /* The value node of the property `key` in an object literal, or a null node. */
-static TSNode property(const bicep_file *file, TSNode object, const char *key)
+static syntax_node property(const bicep_file *file, syntax_node object, const char *key)
 {
     size_t key_len = strlen(key);
-    uint32_t count = bicep_is(object, "object") ? ts_node_named_child_count(object) : 0;
+    uint32_t count =
+        bicep_is(object, BICEP_NODE_OBJECT) ? syntax_node_named_child_count(object) : 0;
     for (uint32_t i = 0; i < count; i++) {
-        TSNode c = ts_node_named_child(object, i);
-        if (!bicep_is(c, "object_property"))
+        syntax_node c = syntax_node_named_child(object, i);
+        if (!bicep_is(c, BICEP_NODE_OBJECT_PROPERTY))
             continue;
-        TSNode k = field(c, "key");
+        syntax_node k = field(c, BICEP_FIELD_KEY);
         uint32_t len;
         const char *text = bicep_text(file, k, &len);
-        if (bicep_is(k, "string") && len >= 2)
+        if (bicep_is(k, BICEP_NODE_STRING) && len >= 2)
             text++, len -= 2;
         if (len == key_len && memcmp(text, key, len) == 0)
-            return field(c, "value");
+            return field(c, BICEP_FIELD_VALUE);
     }
-    return (TSNode){0};
+    return (syntax_node){0};
 }
 
 /* The scope an instance's expressions see: the file, and the loop variables. */
@@ -455,16 +473,17 @@ static bicep_scope instance_scope(bicep_build *bb, const bicep_symbol *sym,
                                   const bicep_instance *inst, bicep_binding binds[2])
 {
     bicep_scope s = {bb, sym->file, NULL};
-    TSNode for_node = shape_of(sym->decl).for_node;
-    if (ts_node_is_null(for_node))
+    syntax_node for_node = shape_of(sym->decl).for_node;
+    if (syntax_node_is_null(for_node))
         return s;
-    TSNode item = field(for_node, "item"), index = field(for_node, "index");
-    if (!ts_node_is_null(item) && inst->item) {
+    syntax_node item = field(for_node, BICEP_FIELD_ITEM),
+                index = field(for_node, BICEP_FIELD_INDEX);
+    if (!syntax_node_is_null(item) && inst->item) {
         binds[0] = (bicep_binding){NULL, 0, inst->item, s.locals};
         binds[0].name = bicep_text(sym->file, item, &binds[0].len);
         s.locals = &binds[0];
     }
-    if (!ts_node_is_null(index) && inst->index_value) {
+    if (!syntax_node_is_null(index) && inst->index_value) {
         binds[1] = (bicep_binding){NULL, 0, inst->index_value, s.locals};
         binds[1].name = bicep_text(sym->file, index, &binds[1].len);
         s.locals = &binds[1];
@@ -479,14 +498,15 @@ static bool instances_new(bicep_build *bb, bicep_symbol *sym, body_shape sh)
 {
     arena *a = bb->a;
     bicep_scope s = {bb, sym->file, NULL};
-    if (ts_node_is_null(sh.for_node)) {
+    if (syntax_node_is_null(sh.for_node)) {
         sym->instances = arena_calloc(a, 1, sizeof(*sym->instances));
         sym->instance_count = 1;
         return sym->instances != NULL;
     }
     sym->looped = true;
-    TSNode coll_node = field(sh.for_node, "collection"), item = field(sh.for_node, "item"),
-           index = field(sh.for_node, "index");
+    syntax_node coll_node = field(sh.for_node, BICEP_FIELD_COLLECTION),
+                item = field(sh.for_node, BICEP_FIELD_ITEM),
+                index = field(sh.for_node, BICEP_FIELD_INDEX);
     az_range at = bicep_range(&s, sh.for_node), coll_at = bicep_range(&s, coll_node);
     az_value *coll = bicep_eval(&s, coll_node);
     if (!coll)
@@ -508,12 +528,12 @@ static bool instances_new(bicep_build *bb, bicep_symbol *sym, body_shape sh)
     sym->instances = arena_calloc(a, n, sizeof(*sym->instances));
     az_loop *loops = arena_calloc(a, n, sizeof(*loops));
     const char *loop_name = NULL;
-    if (!ts_node_is_null(item)) {
+    if (!syntax_node_is_null(item)) {
         uint32_t len;
         const char *text = bicep_text(sym->file, item, &len);
         loop_name = arena_strndup(a, text, len);
     }
-    if (!sym->instances || !loops || (!ts_node_is_null(item) && !loop_name))
+    if (!sym->instances || !loops || (!syntax_node_is_null(item) && !loop_name))
         return false;
     sym->instance_count = n;
     for (uint32_t i = 0; i < n; i++) {
@@ -528,10 +548,11 @@ static bool instances_new(bicep_build *bb, bicep_symbol *sym, body_shape sh)
                     : az_value_through(a, it, coll->origin, coll->via, it->range, it->range);
             if (inst->item)
                 inst->item->flags |= coll->flags & AZ_VALUE_SECURE;
-            inst->index_value = ts_node_is_null(index) ? az_value_int(a, coll_at, i)
-                                                       : az_value_int(a, bicep_range(&s, index), i);
+            inst->index_value = syntax_node_is_null(index)
+                                    ? az_value_int(a, coll_at, i)
+                                    : az_value_int(a, bicep_range(&s, index), i);
         } else {
-            inst->item = az_value_unknown(a, ts_node_is_null(item) ? at : bicep_range(&s, item),
+            inst->item = az_value_unknown(a, syntax_node_is_null(item) ? at : bicep_range(&s, item),
                                           "loop item of an unknown collection");
             inst->index_value = az_value_unknown(a, at, "loop index of an unknown collection");
         }
@@ -577,11 +598,11 @@ static bool resource_type(bicep_build *bb, bicep_symbol *sym, bicep_instance *in
 {
     arena *a = bb->a;
     bicep_scope s = {bb, sym->file, NULL};
-    const char *written = bicep_literal_string(&s, field(sym->decl, "type"));
+    const char *written = bicep_literal_string(&s, field(sym->decl, BICEP_FIELD_TYPE));
     if (!written) {
         if (arena_failed(a))
             return false;
-        az_builder_warn(bb->b, bicep_range(&s, field(sym->decl, "type")),
+        az_builder_warn(bb->b, bicep_range(&s, field(sym->decl, BICEP_FIELD_TYPE)),
                         "the type of '%s' is not a string literal", sym->name);
         written = "unknown";
     }
@@ -625,19 +646,19 @@ static az_value *nested_condition(bicep_build *bb, az_value *parent, az_value *o
 
 /* The scope, name and id of a resource instance. */
 static bool resource_instance_name(bicep_build *bb, bicep_symbol *sym, bicep_instance *inst,
-                                   bicep_scope *s, TSNode name_node, TSNode parent_node,
-                                   TSNode scope_node)
+                                   bicep_scope *s, syntax_node name_node, syntax_node parent_node,
+                                   syntax_node scope_node)
 {
     arena *a = bb->a;
-    if (!ts_node_is_null(scope_node) && !(inst->scope = bicep_eval(s, scope_node)))
+    if (!syntax_node_is_null(scope_node) && !(inst->scope = bicep_eval(s, scope_node)))
         return false;
-    az_range at = bicep_range(s, field(sym->decl, "name"));
-    inst->declared_name = ts_node_is_null(name_node)
+    az_range at = bicep_range(s, field(sym->decl, BICEP_FIELD_NAME));
+    inst->declared_name = syntax_node_is_null(name_node)
                               ? az_eval_error(bb->ev, at, "resource '%s' has no name", sym->name)
                               : bicep_eval(s, name_node);
     if (!inst->declared_name)
         return false;
-    bool unresolved_parent = !ts_node_is_null(parent_node) && !inst->parent;
+    bool unresolved_parent = !syntax_node_is_null(parent_node) && !inst->parent;
     if (unresolved_parent)
         inst->name = az_value_unknown(a, inst->declared_name->range, "unresolved parent");
     else
@@ -660,15 +681,15 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
         if (sym->parent->instance_count)
             nest_parent = &sym->parent->instances[0];
     }
-    TSNode name_node = property(sym->file, sh.object, "name");
-    TSNode parent_node = property(sym->file, sh.object, "parent");
-    TSNode scope_node = property(sym->file, sh.object, "scope");
+    syntax_node name_node = property(sym->file, sh.object, "name");
+    syntax_node parent_node = property(sym->file, sh.object, "parent");
+    syntax_node scope_node = property(sym->file, sh.object, "scope");
     for (uint32_t i = 0; i < sym->instance_count; i++) {
         bicep_instance *inst = &sym->instances[i];
         bicep_binding binds[2];
         bicep_scope s = instance_scope(bb, sym, inst, binds);
         inst->parent = nest_parent;
-        if (!ts_node_is_null(parent_node)) {
+        if (!syntax_node_is_null(parent_node)) {
             bicep_ref ref;
             bool failed = false;
             bool found = bicep_resolve_ref(&s, parent_node, &ref, &failed);
@@ -682,8 +703,8 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
         }
         if (!resource_type(bb, sym, inst, nest_parent))
             return false;
-        if (!ts_node_is_null(sh.if_node) &&
-            !(inst->condition = bicep_eval(&s, field(sh.if_node, "condition"))))
+        if (!syntax_node_is_null(sh.if_node) &&
+            !(inst->condition = bicep_eval(&s, field(sh.if_node, BICEP_FIELD_CONDITION))))
             return false;
         if (nest_parent && nest_parent->condition &&
             !(inst->condition = nested_condition(bb, nest_parent->condition, inst->condition)))
@@ -703,23 +724,23 @@ static bool resource_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh, 
 /* Names, conditions and arguments of a module's instances. */
 static bool module_prepare(bicep_build *bb, bicep_symbol *sym, body_shape sh)
 {
-    TSNode name_node = property(sym->file, sh.object, "name");
-    TSNode params_node = property(sym->file, sh.object, "params");
-    TSNode scope_node = property(sym->file, sh.object, "scope");
+    syntax_node name_node = property(sym->file, sh.object, "name");
+    syntax_node params_node = property(sym->file, sh.object, "params");
+    syntax_node scope_node = property(sym->file, sh.object, "scope");
     for (uint32_t i = 0; i < sym->instance_count; i++) {
         bicep_instance *inst = &sym->instances[i];
         bicep_binding binds[2];
         bicep_scope s = instance_scope(bb, sym, inst, binds);
-        if (!ts_node_is_null(sh.if_node) &&
-            !(inst->condition = bicep_eval(&s, field(sh.if_node, "condition"))))
+        if (!syntax_node_is_null(sh.if_node) &&
+            !(inst->condition = bicep_eval(&s, field(sh.if_node, BICEP_FIELD_CONDITION))))
             return false;
         bool dead = az_condition_false(inst->condition);
         if (dead)
             az_eval_quiet_enter(bb->ev);
         bool ok =
-            (ts_node_is_null(name_node) || (inst->declared_name = bicep_eval(&s, name_node))) &&
-            (ts_node_is_null(scope_node) || (inst->scope = bicep_eval(&s, scope_node))) &&
-            (ts_node_is_null(params_node) || (inst->body = bicep_eval(&s, params_node)));
+            (syntax_node_is_null(name_node) || (inst->declared_name = bicep_eval(&s, name_node))) &&
+            (syntax_node_is_null(scope_node) || (inst->scope = bicep_eval(&s, scope_node))) &&
+            (syntax_node_is_null(params_node) || (inst->body = bicep_eval(&s, params_node)));
         if (dead)
             az_eval_quiet_leave(bb->ev);
         if (!ok)
@@ -770,7 +791,7 @@ static bool module_build(bicep_build *bb, bicep_symbol *sym)
 {
     arena *a = bb->a;
     bicep_scope s = {bb, sym->file, NULL};
-    TSNode path_node = field(sym->decl, "path");
+    syntax_node path_node = field(sym->decl, BICEP_FIELD_PATH);
     az_range path_at = bicep_range(&s, path_node);
     const char *path = bicep_literal_string(&s, path_node);
     if (!path && arena_failed(a))
@@ -788,7 +809,7 @@ static bool module_build(bicep_build *bb, bicep_symbol *sym)
         m->condition = inst->condition;
         m->loop = inst->loop;
         m->params = inst->body;
-        m->range = bicep_range(&s, field(sym->decl, "name"));
+        m->range = bicep_range(&s, field(sym->decl, BICEP_FIELD_NAME));
         inst->module = m;
         /* Only the template being built deploys its modules; an imported
          * file's modules are not part of this deployment. */
@@ -826,7 +847,7 @@ bool bicep_symbol_finish(bicep_build *bb, bicep_symbol *sym, az_range use)
     if (sym->kind == BICEP_SYM_MODULE) {
         ok = module_build(bb, sym);
     } else {
-        TSNode object = shape_of(sym->decl).object;
+        syntax_node object = shape_of(sym->decl).object;
         static const char *const keys[] = {"name", "scope"};
         for (uint32_t i = 0; i < sym->instance_count && ok; i++) {
             bicep_instance *inst = &sym->instances[i];
@@ -849,11 +870,11 @@ bool bicep_symbol_finish(bicep_build *bb, bicep_symbol *sym, az_range use)
 
 /* --- Filling the deployment ----------------------------------------------- */
 
-static const char *param_type(const bicep_file *file, arena *a, TSNode type)
+static const char *param_type(const bicep_file *file, arena *a, syntax_node type)
 {
-    if (bicep_is(type, "nullable_type"))
-        type = field(type, "type");
-    if (!bicep_is(type, "type_identifier"))
+    if (bicep_is(type, BICEP_NODE_NULLABLE_TYPE))
+        type = field(type, BICEP_FIELD_TYPE);
+    if (!bicep_is(type, BICEP_NODE_TYPE_IDENTIFIER))
         return NULL;
     uint32_t len;
     const char *text = bicep_text(file, type, &len);
@@ -863,27 +884,28 @@ static const char *param_type(const bicep_file *file, arena *a, TSNode type)
 static bool emit_parameter(bicep_build *bb, bicep_symbol *sym)
 {
     bicep_scope s = {bb, sym->file, NULL};
-    TSNode name = field(sym->decl, "name"), allowed_arg = {0};
+    syntax_node name = field(sym->decl, BICEP_FIELD_NAME), allowed_arg = {0};
     az_range at = bicep_range(&s, name);
     az_value *v = bicep_symbol_value(bb, sym, at);
     az_parameter *p = az_deployment_add_parameter(bb->b, bb->d);
     if (!v || !p)
         return false;
     p->name = sym->name;
-    p->type = param_type(sym->file, bb->a, field(sym->decl, "type"));
-    p->secure = !ts_node_is_null(bicep_decorator_find(sym->file, sym->decl, "secure", NULL));
+    p->type = param_type(sym->file, bb->a, field(sym->decl, BICEP_FIELD_TYPE));
+    p->secure = !syntax_node_is_null(bicep_decorator_find(sym->file, sym->decl, "secure", NULL));
     p->default_value = sym->default_value;
     p->value = v;
     p->range = at;
-    if (!ts_node_is_null(bicep_decorator_find(sym->file, sym->decl, "allowed", &allowed_arg)) &&
-        !ts_node_is_null(allowed_arg) && !(p->allowed = bicep_eval(&s, allowed_arg)))
+    if (!syntax_node_is_null(bicep_decorator_find(sym->file, sym->decl, "allowed", &allowed_arg)) &&
+        !syntax_node_is_null(allowed_arg) && !(p->allowed = bicep_eval(&s, allowed_arg)))
         return false;
     return true;
 }
 
 static bool emit_variable(bicep_build *bb, bicep_symbol *sym)
 {
-    az_range at = bicep_range(&(bicep_scope){bb, sym->file, NULL}, field(sym->decl, "name"));
+    az_range at =
+        bicep_range(&(bicep_scope){bb, sym->file, NULL}, field(sym->decl, BICEP_FIELD_NAME));
     az_value *v = bicep_symbol_value(bb, sym, at);
     az_variable *var = az_deployment_add_variable(bb->b, bb->d);
     if (!v || !var)
@@ -899,10 +921,10 @@ static bool emit_variable(bicep_build *bb, bicep_symbol *sym)
 static bool emit_resource(bicep_build *bb, bicep_symbol *sym)
 {
     bicep_scope s = {bb, sym->file, NULL};
-    az_range at = bicep_range(&s, field(sym->decl, "name"));
+    az_range at = bicep_range(&s, field(sym->decl, BICEP_FIELD_NAME));
     if (!bicep_symbol_finish(bb, sym, at) && arena_failed(bb->a))
         return false;
-    bool existing = !ts_node_is_null(field(sym->decl, "existing"));
+    bool existing = !syntax_node_is_null(field(sym->decl, BICEP_FIELD_EXISTING));
     for (uint32_t i = 0; i < sym->instance_count; i++) {
         bicep_instance *inst = &sym->instances[i];
         /* A deployment declared as a resource deploys a template: it is a
@@ -957,7 +979,8 @@ static void link_parents(bicep_symbol *sym)
 
 static bool emit_module(bicep_build *bb, bicep_symbol *sym)
 {
-    az_range at = bicep_range(&(bicep_scope){bb, sym->file, NULL}, field(sym->decl, "name"));
+    az_range at =
+        bicep_range(&(bicep_scope){bb, sym->file, NULL}, field(sym->decl, BICEP_FIELD_NAME));
     if (!bicep_symbol_finish(bb, sym, at) && arena_failed(bb->a))
         return false;
     for (uint32_t i = 0; i < sym->instance_count; i++) {
@@ -977,17 +1000,17 @@ static bool emit_module(bicep_build *bb, bicep_symbol *sym)
     return true;
 }
 
-static bool emit_output(bicep_build *bb, bicep_file *file, TSNode decl)
+static bool emit_output(bicep_build *bb, bicep_file *file, syntax_node decl)
 {
     bicep_scope s = {bb, file, NULL};
-    TSNode name = field(decl, "name");
+    syntax_node name = field(decl, BICEP_FIELD_NAME);
     uint32_t len;
     const char *text = bicep_text(file, name, &len);
-    az_value *v = bicep_eval(&s, field(decl, "value"));
+    az_value *v = bicep_eval(&s, field(decl, BICEP_FIELD_VALUE));
     az_output *o = az_deployment_add_output(bb->b, bb->d);
     if (!v || !o || !(o->name = arena_strndup(bb->a, text, len)))
         return false;
-    o->secure = !ts_node_is_null(bicep_decorator_find(file, decl, "secure", NULL));
+    o->secure = !syntax_node_is_null(bicep_decorator_find(file, decl, "secure", NULL));
     if (o->secure && !(v->flags & AZ_VALUE_SECURE)) {
         if (!(v = az_value_relocate(bb->a, v, v->range)))
             return false;
@@ -1000,10 +1023,10 @@ static bool emit_output(bicep_build *bb, bicep_file *file, TSNode decl)
 
 static const char *target_scope_of(bicep_build *bb, bicep_file *file)
 {
-    if (ts_node_is_null(file->target_scope_decl))
+    if (syntax_node_is_null(file->target_scope_decl))
         return "resourceGroup";
     bicep_scope s = {bb, file, NULL};
-    az_value *v = bicep_eval(&s, field(file->target_scope_decl, "value"));
+    az_value *v = bicep_eval(&s, field(file->target_scope_decl, BICEP_FIELD_VALUE));
     if (v && v->kind == AZ_STRING)
         return v->u.string.ptr;
     if (v)
@@ -1060,8 +1083,8 @@ int bicep_model_build(az_builder *b, const az_loaded_file *f, az_deployment *d,
 static bool params_collect(bicep_build *bb, bicep_file *file, az_object_builder *ob)
 {
     bicep_scope s = {bb, file, NULL};
-    if (!ts_node_is_null(file->extends_decl)) {
-        TSNode path_node = field(file->extends_decl, "path");
+    if (!syntax_node_is_null(file->extends_decl)) {
+        syntax_node path_node = field(file->extends_decl, BICEP_FIELD_PATH);
         az_range at = bicep_range(&s, path_node);
         const char *path = bicep_literal_string(&s, path_node);
         const az_loaded_file *lf = path ? az_builder_load_import(bb->b, file->f, path, at) : NULL;
@@ -1081,11 +1104,12 @@ static bool params_collect(bicep_build *bb, bicep_file *file, az_object_builder 
     }
     for (uint32_t i = 0; i < file->order_count; i++) {
         bicep_symbol *sym = file->order[i];
-        if (sym->kind != BICEP_SYM_PARAM || !bicep_is(sym->decl, "parameter_assignment"))
+        if (sym->kind != BICEP_SYM_PARAM || !bicep_is(sym->decl, BICEP_NODE_PARAMETER_ASSIGNMENT))
             continue;
-        az_value *v = bicep_symbol_value(bb, sym, bicep_range(&s, field(sym->decl, "name")));
+        az_value *v =
+            bicep_symbol_value(bb, sym, bicep_range(&s, field(sym->decl, BICEP_FIELD_NAME)));
         if (!v || !az_object_builder_add(ob, sym->name, sym->name_len,
-                                         bicep_range(&s, field(sym->decl, "name")), v))
+                                         bicep_range(&s, field(sym->decl, BICEP_FIELD_NAME)), v))
             return false;
     }
     return true;
@@ -1106,11 +1130,11 @@ int bicep_params_evaluate(az_builder *b, const az_loaded_file *f, az_value **arg
     if (!params_collect(&bb, file, &ob))
         return -1;
     bicep_scope s = {&bb, file, NULL};
-    *args = az_object_builder_finish(&ob, bicep_range(&s, ts_tree_root_node(f->tree)));
-    if (!ts_node_is_null(file->using_decl)) {
-        TSNode path = field(file->using_decl, "path");
-        *template_path = bicep_is(path, "string") ? bicep_literal_string(&s, path) : NULL;
-        if (bicep_is(path, "string") && !*template_path && !arena_failed(bb.a))
+    *args = az_object_builder_finish(&ob, bicep_range(&s, syntax_table_root(f->syntax)));
+    if (!syntax_node_is_null(file->using_decl)) {
+        syntax_node path = field(file->using_decl, BICEP_FIELD_PATH);
+        *template_path = bicep_is(path, BICEP_NODE_STRING) ? bicep_literal_string(&s, path) : NULL;
+        if (bicep_is(path, BICEP_NODE_STRING) && !*template_path && !arena_failed(bb.a))
             az_builder_warn(b, bicep_range(&s, path), "the using path is not a string literal");
     }
     return *args && !arena_failed(bb.a) ? 0 : -1;

@@ -86,12 +86,25 @@ az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t
     return (az_range){f->file, s.line, s.column, e.line, e.column};
 }
 
+/* The range from byte `start` at `s` to byte `end` at `e`. */
+static az_range points_range(const az_builder *b, const az_loaded_file *f, TSPoint s,
+                             uint32_t start, TSPoint e, uint32_t end)
+{
+    uint32_t sc = column_of(b, f, s, start);
+    uint32_t ec = column_of(b, f, e, end);
+    return (az_range){f->file, s.row + 1, sc, e.row + 1, ec};
+}
+
+az_range az_builder_syntax_range(const az_builder *b, const az_loaded_file *f, syntax_node node)
+{
+    return points_range(b, f, syntax_node_start_point(node), syntax_node_start_byte(node),
+                        syntax_node_end_point(node), syntax_node_end_byte(node));
+}
+
 az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node)
 {
-    TSPoint s = ts_node_start_point(node), e = ts_node_end_point(node);
-    uint32_t sc = column_of(b, f, s, ts_node_start_byte(node));
-    uint32_t ec = column_of(b, f, e, ts_node_end_byte(node));
-    return (az_range){f->file, s.row + 1, sc, e.row + 1, ec};
+    return points_range(b, f, ts_node_start_point(node), ts_node_start_byte(node),
+                        ts_node_end_point(node), ts_node_end_byte(node));
 }
 
 void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)
@@ -171,10 +184,12 @@ static void loaded_file_free(az_builder *b, az_loaded_file *f)
         return;
     if (f->tree)
         ts_tree_delete(f->tree);
-    if (f->cached)
+    if (f->cached) {
         tree_cache_release(b->cache, f->cached);
-    else
+    } else {
+        syntax_table_free((syntax_table *)f->syntax);
         source_file_free((source_file *)f->src);
+    }
     free((char *)f->disk_path);
     free((char *)f->display_path);
     free(f);
@@ -205,9 +220,10 @@ static int read_and_parse(az_builder *b, const char *path, language_id lang, sou
 /*
  * Loads, or finds already loaded, the file at the resolved path `resolved`:
  * takes it from the tree cache, or reads and parses it, or, when `src` is
- * given, takes `src` and `tree` (which it frees on failure). An ARM file's
- * tree is read into its document at once and freed. Returns NULL when the
- * file cannot be read or parsed, having explained why in `err`.
+ * given, takes `src` and `tree` (which it frees on failure). A Bicep file's
+ * tree is flattened into its syntax table and an ARM file's read into its
+ * document, at once, and freed. Returns NULL when the file cannot be read
+ * or parsed, having explained why in `err`.
  */
 static az_loaded_file *builder_load(az_builder *b, const char *resolved, const char *display,
                                     source_file *src, TSTree *tree, char *err, size_t err_size)
@@ -242,16 +258,24 @@ static az_loaded_file *builder_load(az_builder *b, const char *resolved, const c
     bool cacheable = b->cache && lang == LANGUAGE_BICEP;
     if (cacheable && !src && (f->cached = tree_cache_get(b->cache, resolved))) {
         f->src = tree_cache_entry_source(f->cached);
-        f->tree = tree_cache_entry_tree(f->cached);
+        f->syntax = tree_cache_entry_table(f->cached);
     } else {
         if (!src && read_and_parse(b, resolved, lang, &src, &tree, err, err_size) != 0)
             goto fail;
+        syntax_table *table = NULL;
+        if (lang == LANGUAGE_BICEP) {
+            if (syntax_table_build(&table, tree) != 0)
+                goto nomem;
+            ts_tree_delete(tree);
+            tree = NULL;
+        }
         if (cacheable && source_file_length(src) <= CACHE_MAX_BYTES &&
-            (f->cached = tree_cache_put(b->cache, resolved, src, tree))) {
+            (f->cached = tree_cache_put(b->cache, resolved, src, table))) {
             f->src = tree_cache_entry_source(f->cached);
-            f->tree = tree_cache_entry_tree(f->cached);
+            f->syntax = tree_cache_entry_table(f->cached);
         } else {
             f->src = src;
+            f->syntax = table;
             f->tree = tree;
         }
         src = NULL;

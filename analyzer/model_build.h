@@ -5,6 +5,7 @@
 #include "language.h"
 #include "model.h"
 #include "source.h"
+#include "syntax_table.h"
 #include "tree_cache.h"
 
 #include <stdarg.h>
@@ -45,8 +46,9 @@ int az_model_build(az_model **out, const az_build_request *req, char *err, size_
 
 typedef struct az_builder az_builder;
 
-/* A file loaded and parsed for the build. The builder owns it; the tree is
- * freed when the build ends, or, for ARM JSON, once read into `doc`. */
+/* A file loaded and parsed for the build. The builder owns it. A Bicep
+ * file's tree is flattened into `syntax` as it is loaded, and freed; an ARM
+ * JSON file's is read into `doc`, and freed. */
 typedef struct {
     language_id language;
     bool bicepparam;          /* a .bicepparam file */
@@ -54,9 +56,10 @@ typedef struct {
     const char *display_path; /* relative to the scan root, '/' separators */
     const char *disk_path;
     const source_file *src;
-    TSTree *tree;             /* Bicep only */
-    const az_value *doc;      /* ARM JSON only: the document, in the builder's arena */
-    tree_cache_entry *cached; /* the cache entry `src` belongs to, or NULL when owned */
+    const syntax_table *syntax; /* Bicep only */
+    TSTree *tree;               /* ARM JSON only, while it is read into `doc` */
+    const az_value *doc;        /* ARM JSON only: the document, in the builder's arena */
+    tree_cache_entry *cached;   /* the entry holding `src` and `syntax`, or NULL: owned */
 } az_loaded_file;
 
 arena *az_builder_arena(az_builder *b);
@@ -66,7 +69,10 @@ az_eval *az_builder_eval(az_builder *b);
 az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t start,
                           uint32_t end);
 
-/* The range a syntax node covers. */
+/* The range a node of `f`'s syntax table covers. */
+az_range az_builder_syntax_range(const az_builder *b, const az_loaded_file *f, syntax_node node);
+
+/* The range a tree-sitter node of `f` covers. */
 az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node);
 
 /* Adds a model warning; the message is formatted printf-style and copied. */

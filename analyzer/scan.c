@@ -393,12 +393,13 @@ static scan_result *result_new(void)
  * only its results. */
 #define SCAN_WINDOW_PER_JOB 64
 
-/* Bytes of Bicep source whose trees the scan keeps for other templates to
- * load as modules: their trees take several times as much, and this is
- * what the cache adds to the memory of the files in flight. Over AVM,
- * 256 KiB keeps a scan's peak within twice a bare parse's (1 MiB took it
- * to 2.4 times) and scans as fast; none at all parses modules again and
- * takes a third longer. */
+/* Bytes of Bicep source whose syntax tables the scan keeps for other
+ * templates to load as modules: their tables take several times as much,
+ * and this is what the cache adds to the memory of the files in flight.
+ * Over AVM, when the cache kept trees (twice a table's size), 256 KiB kept
+ * a scan's peak within twice a bare parse's (1 MiB took it to 2.4 times)
+ * and scanned as fast; none at all parses modules again and takes a third
+ * longer. */
 #define SCAN_TREE_CACHE_BYTES ((size_t)256 * 1024)
 
 /* A file to analyze: a discovered one, or a given one with its own root. */

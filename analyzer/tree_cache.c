@@ -13,9 +13,8 @@ struct tree_cache_entry {
     char *path;
     uint64_t hash;
     source_file *src;
-    TSTree *tree;
+    syntax_table *table;
     size_t bytes;
-    bool clean;
     unsigned uses;
     tree_cache_entry *next_in_bucket;
     tree_cache_entry *newer, *older; /* the recency list */
@@ -43,7 +42,7 @@ tree_cache *tree_cache_new(size_t budget_bytes)
 
 static void entry_free(tree_cache_entry *e)
 {
-    ts_tree_delete(e->tree);
+    syntax_table_free(e->table);
     source_file_free(e->src);
     free(e->path);
     free(e);
@@ -129,7 +128,8 @@ tree_cache_entry *tree_cache_get(tree_cache *c, const char *path)
     return e;
 }
 
-tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *src, TSTree *tree)
+tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *src,
+                                 syntax_table *table)
 {
     uint64_t hash = str_hash(path);
     tree_cache_entry *fresh = calloc(1, sizeof(*fresh));
@@ -146,16 +146,15 @@ tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *s
         pthread_mutex_unlock(&c->lock);
         free(fresh);
         free(copy);
-        ts_tree_delete(tree);
+        syntax_table_free(table);
         source_file_free(src);
         return e;
     }
     *fresh = (tree_cache_entry){.path = copy,
                                 .hash = hash,
                                 .src = src,
-                                .tree = tree,
+                                .table = table,
                                 .bytes = source_file_length(src),
-                                .clean = !ts_node_has_error(ts_tree_root_node(tree)),
                                 .uses = 1};
     fresh->next_in_bucket = c->buckets[hash & (BUCKETS - 1)];
     c->buckets[hash & (BUCKETS - 1)] = fresh;
@@ -173,12 +172,12 @@ const source_file *tree_cache_entry_source(const tree_cache_entry *e)
 
 bool tree_cache_entry_clean(const tree_cache_entry *e)
 {
-    return e->clean;
+    return !syntax_node_has_error(syntax_table_root(e->table));
 }
 
-TSTree *tree_cache_entry_tree(const tree_cache_entry *e)
+const syntax_table *tree_cache_entry_table(const tree_cache_entry *e)
 {
-    return ts_tree_copy(e->tree);
+    return e->table;
 }
 
 void tree_cache_release(tree_cache *c, tree_cache_entry *e)

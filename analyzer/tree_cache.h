@@ -2,10 +2,10 @@
 #define AZSCAN_TREE_CACHE_H
 
 #include "source.h"
+#include "syntax_table.h"
 
 #include <stdbool.h>
 #include <stddef.h>
-#include <tree_sitter/api.h>
 
 /*
  * Parsed files shared by the model builds of a scan. A module that many
@@ -13,11 +13,12 @@
  * that call it) is read and parsed once while it stays here, instead of
  * once per template.
  *
- * The cache owns the source and the tree of every entry. Entries in use are
- * never dropped; entries not in use are dropped, least recently used first,
- * once the sources of all entries pass the cache's budget in bytes, so the
- * cache's memory is bounded whatever the number of files. Files do not
- * change during a scan, so an entry never goes stale.
+ * The cache owns the source and the syntax table of every entry. Tables are
+ * never changed, so every user of an entry reads the one table. Entries in
+ * use are never dropped; entries not in use are dropped, least recently
+ * used first, once the sources of all entries pass the cache's budget in
+ * bytes, so the cache's memory is bounded whatever the number of files.
+ * Files do not change during a scan, so an entry never goes stale.
  *
  * Every function is safe to call from several threads at once.
  */
@@ -36,23 +37,21 @@ void tree_cache_free(tree_cache *c);
 tree_cache_entry *tree_cache_get(tree_cache *c, const char *path);
 
 /*
- * Stores the file at `path` with its `src` and `tree`, which the cache
+ * Stores the file at `path` with its `src` and `table`, which the cache
  * takes, and returns its entry in use. When another thread stored the same
- * path first, frees `src` and `tree` and returns that entry. Returns NULL
- * when out of memory, leaving `src` and `tree` to the caller.
+ * path first, frees `src` and `table` and returns that entry. Returns NULL
+ * when out of memory, leaving `src` and `table` to the caller.
  */
-tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *src, TSTree *tree);
+tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *src,
+                                 syntax_table *table);
 
-/* The entry's source, valid until the entry is released. */
+/* The entry's source and syntax table, valid until the entry is released. */
 const source_file *tree_cache_entry_source(const tree_cache_entry *e);
+const syntax_table *tree_cache_entry_table(const tree_cache_entry *e);
 
-/* Whether the entry's tree has no syntax error, so that a template found
+/* Whether the entry's file has no syntax error, so that a template found
  * here needs no parse of its own to report them. */
 bool tree_cache_entry_clean(const tree_cache_entry *e);
-
-/* A copy of the entry's tree for the caller, who frees it with
- * ts_tree_delete (trees are not to be shared between threads). */
-TSTree *tree_cache_entry_tree(const tree_cache_entry *e);
 
 /* Ends a use of `e`. Accepts NULL. */
 void tree_cache_release(tree_cache *c, tree_cache_entry *e);

@@ -6,7 +6,9 @@
 #define _POSIX_C_SOURCE 200809L
 #endif
 
+#include "bicep_eval.h"
 #include "eval.h"
+#include "language.h"
 #include "model.h"
 
 #include <criterion/criterion.h>
@@ -27,6 +29,36 @@ static void teardown(void)
 }
 
 TestSuite(bicep_model, .fini = teardown);
+
+/* The front end tells node types apart by symbol: every symbol of the
+ * grammar (aliases and ERROR included) has the type of its name, as
+ * ts_node_type gives it, so that a type test says what comparing the names
+ * would. Every type and field the front end names is in the grammar. */
+Test(bicep_model, node_types_and_fields_are_the_grammars)
+{
+    const TSLanguage *lang = language_grammar(LANGUAGE_BICEP);
+    uint32_t symbols_of[BICEP_NODE_TYPE_COUNT] = {0};
+    cr_assert_null(bicep_node_type_name(BICEP_NODE_OTHER));
+    for (uint32_t sym = 0; sym <= UINT16_MAX; sym++) {
+        const char *name = ts_language_symbol_name(lang, (TSSymbol)sym);
+        bicep_node_type want = BICEP_NODE_OTHER;
+        for (int t = 1; name && t < BICEP_NODE_TYPE_COUNT; t++)
+            if (strcmp(name, bicep_node_type_name((bicep_node_type)t)) == 0)
+                want = (bicep_node_type)t;
+        if (bicep_symbol_type((TSSymbol)sym) != want)
+            cr_assert_fail("symbol %u (%s) has type %d, not %d", sym, name,
+                           bicep_symbol_type((TSSymbol)sym), want);
+        symbols_of[want]++;
+    }
+    for (int t = 1; t < BICEP_NODE_TYPE_COUNT; t++)
+        cr_assert_gt(symbols_of[t], 0, "no symbol is a %s", bicep_node_type_name(t));
+    cr_assert_gt(symbols_of[BICEP_NODE_IDENTIFIER], 1, "the aliases of identifier");
+    for (int f = 0; f < BICEP_FIELD_COUNT; f++) {
+        cr_assert_neq(bicep_field_id((bicep_node_field)f), 0, "field %d", f);
+        for (int g = 0; g < f; g++)
+            cr_assert_neq(bicep_field_id((bicep_node_field)f), bicep_field_id((bicep_node_field)g));
+    }
+}
 
 /* tests/fixtures/model/bicep/<rel>, found next to this source file. */
 static void fixture(char *out, size_t size, const char *rel)

@@ -1,6 +1,6 @@
 /* The tree cache: hits share one parse, the budget drops unused entries
  * oldest first, entries in use stay, a second store of a path keeps the
- * first, and an entry tells whether its tree has syntax errors. */
+ * first, and an entry tells whether its file has syntax errors. */
 #include "fs_fixture.h"
 #include "language.h"
 #include "syntax.h"
@@ -30,26 +30,29 @@ static const char text[] =
     "var c = 1\n";
 
 /* A parsed Bicep file at dir/name, holding `body`. */
-static char *parse_text(const char *name, const char *body, source_file **src, TSTree **tree)
+static char *parse_text(const char *name, const char *body, source_file **src, syntax_table **table)
 {
     fixture_write_text(dir, name, body);
     char *path = fixture_path(dir, name);
     cr_assert_eq(source_file_read(src, path, NULL), SOURCE_OK);
-    cr_assert_eq(syntax_parse(tree, *src, language_grammar(LANGUAGE_BICEP), 0), SYNTAX_OK);
+    TSTree *tree;
+    cr_assert_eq(syntax_parse(&tree, *src, language_grammar(LANGUAGE_BICEP), 0), SYNTAX_OK);
+    cr_assert_eq(syntax_table_build(table, tree), 0);
+    ts_tree_delete(tree);
     return path;
 }
 
-static char *parse(const char *name, source_file **src, TSTree **tree)
+static char *parse(const char *name, source_file **src, syntax_table **table)
 {
-    return parse_text(name, text, src, tree);
+    return parse_text(name, text, src, table);
 }
 
 static tree_cache_entry *store(tree_cache *c, const char *name)
 {
     source_file *src;
-    TSTree *tree;
-    char *path = parse(name, &src, &tree);
-    tree_cache_entry *e = tree_cache_put(c, path, src, tree);
+    syntax_table *table;
+    char *path = parse(name, &src, &table);
+    tree_cache_entry *e = tree_cache_put(c, path, src, table);
     cr_assert(e);
     free(path);
     return e;
@@ -72,13 +75,10 @@ Test(tree_cache, shares_one_parse_between_users)
     char *path = fixture_path(dir, "a.bicep");
     tree_cache_entry *again = tree_cache_get(c, path);
     cr_assert_eq(again, e);
-    TSTree *one = tree_cache_entry_tree(e), *two = tree_cache_entry_tree(again);
-    cr_assert_neq(one, two);
-    cr_assert_eq(ts_node_end_byte(ts_tree_root_node(one)),
-                 ts_node_end_byte(ts_tree_root_node(two)));
+    const syntax_table *table = tree_cache_entry_table(e);
+    cr_assert_eq(tree_cache_entry_table(again), table);
+    cr_assert_eq(syntax_node_end_byte(syntax_table_root(table)), sizeof(text) - 1);
     cr_assert_eq(source_file_length(tree_cache_entry_source(e)), sizeof(text) - 1);
-    ts_tree_delete(one);
-    ts_tree_delete(two);
     tree_cache_release(c, e);
     tree_cache_release(c, again);
     cr_assert_null(tree_cache_get(c, "/nowhere.bicep"));
@@ -132,9 +132,9 @@ Test(tree_cache, tells_whether_a_tree_has_syntax_errors)
     cr_assert(c);
     tree_cache_entry *good = store(c, "good.bicep");
     source_file *src;
-    TSTree *tree;
-    char *path = parse_text("bad.bicep", "var x = (\n", &src, &tree);
-    tree_cache_entry *bad = tree_cache_put(c, path, src, tree);
+    syntax_table *table;
+    char *path = parse_text("bad.bicep", "var x = (\n", &src, &table);
+    tree_cache_entry *bad = tree_cache_put(c, path, src, table);
     cr_assert(bad);
     cr_assert(tree_cache_entry_clean(good));
     cr_assert_not(tree_cache_entry_clean(bad));
