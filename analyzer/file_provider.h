@@ -43,4 +43,18 @@ source_status file_provider_load(const file_provider *p, const char *path, char 
 char *file_provider_resolve(const file_provider *p, const char *path);
 int file_provider_list(const file_provider *p, const char *dir, path_set *names);
 
+/*
+ * A provider that passes everything to `base` (NULL: the disk), borrowed,
+ * but answers `resolve` from a memo of recent answers where it can. A scan
+ * resolves the same module paths for template after template, and each
+ * realpath(3) costs a system call per path component. Files do not change
+ * during a scan, so a remembered answer stays true; the memo holds a fixed
+ * number of answers, so its memory does not grow with the files scanned.
+ * Safe to use from several threads at once. Returns NULL when out of memory.
+ */
+file_provider *file_provider_memo_new(const file_provider *base);
+
+/* Accepts NULL. */
+void file_provider_memo_free(file_provider *p);
+
 #endif

@@ -297,13 +297,47 @@ static bool selected(const az_check *c, void *ud)
     return in;
 }
 
+/* Items in flight per worker. A big compiled template takes as long as a
+ * hundred small files: with a short window the other workers run out of
+ * items while it is worked, and the scan turns serial. A waiting part holds
+ * only its results. */
+#define SCAN_WINDOW_PER_JOB 64
+
+/* Bytes of Bicep source whose syntax tables the scan keeps for other
+ * templates to load as modules: their tables take several times as much,
+ * and this is what the cache adds to the memory of the files in flight.
+ * Over AVM, when the cache kept trees (twice a table's size), 256 KiB kept
+ * a scan's peak within twice a bare parse's (1 MiB took it to 2.4 times)
+ * and scanned as fast; none at all parses modules again and takes a third
+ * longer. */
+#define SCAN_TREE_CACHE_BYTES ((size_t)256 * 1024)
+
+/* A file to analyze: a discovered one, or a given one with its own root. */
+typedef struct {
+    discover_entry e;
+    const char *given_root; /* NULL for a discovered file */
+} scan_item;
+
+/* A scan in progress: each item is worked into a result of its own (a
+ * part), in slot i % window, and folded into `r` in item order. */
+typedef struct {
+    const scan_options *o;
+    const scan_item *items; /* the batch being scanned */
+    scan_result *r;
+    scan_result **parts;
+    size_t window;
+    tree_cache *cache;
+    const file_provider *provider; /* the scan's provider, with resolved paths remembered */
+    unsigned jobs;
+} scan_job;
+
 /* Models the template `e`, already read and parsed (`src` and `tree`, which
  * this takes; NULL for the build to read them), and runs the checks over it. */
 /* `given_root` is a given file's scan root; NULL for a discovered file. */
-static void model_and_check(scan_result *r, const scan_options *o, tree_cache *cache,
-                            const discover_entry *e, const char *given_root, source_file *src,
-                            TSTree *tree)
+static void model_and_check(scan_result *r, const scan_job *job, const discover_entry *e,
+                            const char *given_root, source_file *src, TSTree *tree)
 {
+    const scan_options *o = job->o;
     char *root = given_root ? strdup(given_root) : root_of(argument_of(o, e));
     if (!root) {
         ts_tree_delete(tree);
@@ -316,7 +350,7 @@ static void model_and_check(scan_result *r, const scan_options *o, tree_cache *c
     const char *param_file = o->param_file;
     if (!param_file && o->param_file_for)
         param_file = o->param_file_for(e->disk_path, o->param_file_ud);
-    az_build_source source = {o->provider, o->display_root};
+    az_build_source source = {job->provider, o->display_root};
     az_build_request req = {.from = &source,
                             .scan_root = root,
                             .disk_path = e->disk_path,
@@ -325,7 +359,7 @@ static void model_and_check(scan_result *r, const scan_options *o, tree_cache *c
                             .parse_timeout_micros = o->parse_timeout_micros,
                             .source = src,
                             .tree = tree,
-                            .cache = cache};
+                            .cache = job->cache};
     az_model *m = NULL;
     char err[300];
     if (az_model_build(&m, &req, err, sizeof(err)) != 0) {
@@ -387,39 +421,6 @@ static scan_result *result_new(void)
     return r;
 }
 
-/* Items in flight per worker. A big compiled template takes as long as a
- * hundred small files: with a short window the other workers run out of
- * items while it is worked, and the scan turns serial. A waiting part holds
- * only its results. */
-#define SCAN_WINDOW_PER_JOB 64
-
-/* Bytes of Bicep source whose syntax tables the scan keeps for other
- * templates to load as modules: their tables take several times as much,
- * and this is what the cache adds to the memory of the files in flight.
- * Over AVM, when the cache kept trees (twice a table's size), 256 KiB kept
- * a scan's peak within twice a bare parse's (1 MiB took it to 2.4 times)
- * and scanned as fast; none at all parses modules again and takes a third
- * longer. */
-#define SCAN_TREE_CACHE_BYTES ((size_t)256 * 1024)
-
-/* A file to analyze: a discovered one, or a given one with its own root. */
-typedef struct {
-    discover_entry e;
-    const char *given_root; /* NULL for a discovered file */
-} scan_item;
-
-/* A scan in progress: each item is worked into a result of its own (a
- * part), in slot i % window, and folded into `r` in item order. */
-typedef struct {
-    const scan_options *o;
-    const scan_item *items; /* the batch being scanned */
-    scan_result *r;
-    scan_result **parts;
-    size_t window;
-    tree_cache *cache;
-    unsigned jobs;
-} scan_job;
-
 /*
  * The entry when it is a Bicep template that an earlier build loaded as a
  * module and the tree cache still holds without syntax errors: it needs no
@@ -429,7 +430,7 @@ static tree_cache_entry *cached_template(const scan_job *job, const discover_ent
 {
     if (e->kind != DISCOVER_KIND_BICEP)
         return NULL;
-    char *resolved = file_provider_resolve(job->o->provider, e->disk_path);
+    char *resolved = file_provider_resolve(job->provider, e->disk_path);
     tree_cache_entry *cached = resolved ? tree_cache_get(job->cache, resolved) : NULL;
     free(resolved);
     if (cached && !tree_cache_entry_clean(cached)) {
@@ -457,13 +458,13 @@ static void scan_entry(void *ud, size_t index)
     tree_cache_entry *cached = cached_template(job, e);
     if (cached) {
         /* The build takes the file from the cache as well. */
-        model_and_check(part, o, job->cache, e, job->items[index].given_root, NULL, NULL);
+        model_and_check(part, job, e, job->items[index].given_root, NULL, NULL);
         tree_cache_release(job->cache, cached);
         return;
     }
     analysis *a;
     analysis_options ao = {o->parse_timeout_micros};
-    if (analysis_run_from(&a, o->provider, e->disk_path, language_for_path(e->disk_path), &ao) ==
+    if (analysis_run_from(&a, job->provider, e->disk_path, language_for_path(e->disk_path), &ao) ==
         ANALYSIS_NOMEM) {
         part->failed = true;
         return;
@@ -481,7 +482,7 @@ static void scan_entry(void *ud, size_t index)
      * could not be read or parsed has nothing to model. */
     bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
     if (is_template && tree) {
-        model_and_check(part, o, job->cache, e, job->items[index].given_root, src, tree);
+        model_and_check(part, job, e, job->items[index].given_root, src, tree);
     } else {
         if (tree)
             ts_tree_delete(tree);
@@ -612,10 +613,12 @@ int scan_run(const scan_options *o, scan_result **out)
     r->provider = o->provider;
     r->display_root = keep(r, o->display_root);
     unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
-    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, jobs};
+    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, NULL, jobs};
     job.parts = calloc(job.window, sizeof(*job.parts));
     job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
-    if (!job.parts || !job.cache)
+    file_provider *memo = file_provider_memo_new(o->provider);
+    job.provider = memo;
+    if (!job.parts || !job.cache || !memo)
         r->failed = true;
     if (!r->failed && o->files)
         scan_given(&job);
@@ -623,6 +626,7 @@ int scan_run(const scan_options *o, scan_result **out)
         scan_argument(&job, o->paths[i]);
     free(job.parts);
     tree_cache_free(job.cache);
+    file_provider_memo_free(memo);
     az_findings_sort(r->findings);
     finish_paths(r);
     if (!r->failed && apply_comment_suppressions(r, o) != 0)
