@@ -164,6 +164,14 @@ typedef enum {
  * [2, x] are unequal whatever x is, [1, x] and [1, 2] are not known to be. */
 az_equality az_value_compare(const az_value *x, const az_value *y, bool fold_case);
 
+/* Whether two values are the same in everything a reader of the model can
+ * tell: kinds, contents (strings byte for byte), flags, origins, `via` names,
+ * use and defining sites, all through. Not ARM's equality: an unknown value
+ * is identical to one with the same reason and sites. Values nested deeper
+ * than AZ_VALUE_MAX_DEPTH are identical only to themselves. Either may be
+ * NULL. */
+bool az_value_identical(const az_value *x, const az_value *y);
+
 /* NULL when `v` is known all through; otherwise why not: the reason of the
  * first unknown value inside it, "absent value", or "value nested too deeply"
  * past AZ_VALUE_MAX_DEPTH. */

@@ -221,6 +221,71 @@ Test(value, compare_tells_unequal_from_unknown)
     cr_assert_eq(az_value_compare(J("[1]"), J("[1]"), false), AZ_EQUAL);
 }
 
+Test(value, identical_values_are_equal_in_everything)
+{
+    const char *json = "{\"a\": [1, \"x\", true, null], \"b\": {\"c\": -2}}";
+    az_value *x = J(json), *y = J(json);
+    cr_assert_neq(x, y);
+    cr_assert(az_value_identical(x, y));
+    cr_assert(az_value_identical(x, x));
+    cr_assert(az_value_identical(NULL, NULL));
+    cr_assert(!az_value_identical(x, NULL));
+    cr_assert(!az_value_identical(NULL, x));
+    cr_assert(!az_value_identical(J("\"abc\""), J("\"ABC\"")));
+    cr_assert(!az_value_identical(J("\"ab\""), J("\"abc\"")));
+    cr_assert(!az_value_identical(J("1"), J("2")));
+    cr_assert(!az_value_identical(J("true"), J("false")));
+    cr_assert(!az_value_identical(J("1"), J("\"1\"")));
+    cr_assert(!az_value_identical(J("[1]"), J("[1, 2]")));
+    cr_assert(!az_value_identical(J("[1]"), J("[2]")));
+    cr_assert(!az_value_identical(J("{\"a\": 1}"), J("{\"b\": 1}")));
+    cr_assert(!az_value_identical(J("{\"a\": 1}"), J("{\"ab\": 1}")));
+    cr_assert(!az_value_identical(J("{\"a\": 1}"), J("{\"a\": 2}")));
+    cr_assert(!az_value_identical(J("{\"a\": 1}"), J("{\"a\": 1, \"b\": 1}")));
+    /* Order is part of what a reader sees. */
+    cr_assert(!az_value_identical(J("{\"a\": 1, \"b\": 2}"), J("{\"b\": 2, \"a\": 1}")));
+    cr_assert(az_value_identical(J("null"), J("null")));
+    cr_assert(az_value_identical(J("[]"), J("[]")));
+    cr_assert(az_value_identical(J("{}"), J("{}")));
+    cr_assert(az_value_identical(az_value_absent(A, R), az_value_absent(A, R)));
+    /* Unlike equality, unknowns compare by their reasons. */
+    cr_assert(az_value_identical(az_value_unknown(A, R, "why"), az_value_unknown(A, R, "why")));
+    cr_assert(!az_value_identical(az_value_unknown(A, R, "why"), az_value_unknown(A, R, "how")));
+}
+
+Test(value, identical_values_come_through_the_same_places)
+{
+    az_range use = {1, 7, 1, 7, 2}, def = {1, 2, 1, 2, 9};
+    char via[] = "p";
+    az_value *v = J("[1]");
+    az_value *t = az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, "p", def, use);
+    cr_assert(
+        az_value_identical(t, az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, via, def, use)));
+    cr_assert(
+        !az_value_identical(t, az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, "q", def, use)));
+    cr_assert(
+        !az_value_identical(t, az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, NULL, def, use)));
+    cr_assert(
+        !az_value_identical(az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, NULL, def, use), t));
+    cr_assert(!az_value_identical(t, az_value_through(A, v, AZ_ORIGIN_VARIABLE, "p", def, use)));
+    cr_assert(!az_value_identical(t, az_value_relocate(A, t, def)));
+    /* Every field of both sites counts. */
+    for (int field = 0; field < 5; field++) {
+        az_range other = def;
+        uint32_t *fields[] = {&other.file, &other.start_line, &other.start_column, &other.end_line,
+                              &other.end_column};
+        (*fields[field])++;
+        az_value *moved = az_value_through(A, v, AZ_ORIGIN_MODULE_ARGUMENT, "p", other, use);
+        cr_assert(!az_value_identical(t, moved), "def field %d", field);
+    }
+    az_value *secret = az_value_relocate(A, t, t->range);
+    secret->flags |= AZ_VALUE_SECURE;
+    cr_assert(!az_value_identical(t, secret));
+    az_range key_at = {1, 4, 1, 4, 2};
+    az_member m1[] = {{"a", 1, R, t}}, m2[] = {{"a", 1, key_at, t}};
+    cr_assert(!az_value_identical(az_value_object(A, R, m1, 1), az_value_object(A, R, m2, 1)));
+}
+
 static az_value *deep_array(int depth)
 {
     az_value *v = az_value_int(A, R, 1);
@@ -241,6 +306,25 @@ Test(value, deep_values_are_bounded)
     cr_assert_eq(az_value_compare(x, y, false), AZ_EQUAL_UNKNOWN);
     cr_assert(!az_value_equal(x, y, false));
     cr_assert_str_eq(az_value_unknown_reason(x), "value nested too deeply");
+    cr_assert(az_value_identical(ok1, ok2));
+    cr_assert(!az_value_identical(x, y));
+    cr_assert(az_value_identical(x, x));
+}
+
+/* Objects nested past the bound are identical only to themselves. */
+Test(value, deep_objects_are_bounded)
+{
+    az_value *x = az_value_int(A, R, 1), *y = x;
+    for (int i = 0; i <= AZ_VALUE_MAX_DEPTH; i++) {
+        az_member *mx = arena_calloc(A, 1, sizeof(*mx)), *my = arena_calloc(A, 1, sizeof(*my));
+        *mx = (az_member){"a", 1, R, x};
+        *my = (az_member){"a", 1, R, y};
+        x = az_value_object(A, R, mx, 1);
+        y = az_value_object(A, R, my, 1);
+        if (i + 1 == AZ_VALUE_MAX_DEPTH)
+            cr_assert(az_value_identical(x, y));
+    }
+    cr_assert(!az_value_identical(x, y));
 }
 
 Test(value, unknown_reason_finds_the_first_unknown)
