@@ -15,7 +15,8 @@ struct az_eval {
     uint64_t work;
     bool exhausted;
     uint32_t depth, module_depth;
-    uint32_t quiet; /* az_eval_quiet_enter nesting */
+    uint32_t quiet;          /* az_eval_quiet_enter nesting */
+    uint64_t bounds_reached; /* see az_eval_mark */
 };
 
 az_limits az_limits_default(void)
@@ -101,6 +102,7 @@ static bool warning_room(az_eval *ev, az_range at)
 {
     if (ev->warning_count < ev->limits.max_warnings)
         return true;
+    ev->bounds_reached++;
     if (!ev->warnings_dropped) {
         ev->warnings_dropped = true;
         warning_add(ev, at,
@@ -158,6 +160,7 @@ az_value *az_eval_bound(az_eval *ev, az_range at, const char *fmt, ...)
     va_end(ap);
     if (!what)
         return NULL;
+    ev->bounds_reached++;
     if (warning_room(ev, at))
         warning_add(ev, at, arena_printf(ev->arena, BOUND_PREFIX "%s" BOUND_SUFFIX, what));
     return az_value_unknown(ev->arena, at, what);
@@ -178,10 +181,13 @@ az_value *az_eval_error(az_eval *ev, az_range at, const char *fmt, ...)
 
 bool az_eval_spend(az_eval *ev, uint64_t units, az_range at)
 {
-    if (ev->exhausted)
+    if (ev->exhausted) {
+        ev->bounds_reached++;
         return false;
+    }
     if (units > ev->limits.max_work - ev->work) {
         ev->exhausted = true;
+        ev->bounds_reached++;
         ev->work = ev->limits.max_work;
         az_eval_warn(ev, at,
                      BOUND_PREFIX "the work budget of %" PRIu64
@@ -207,6 +213,7 @@ uint64_t az_eval_work(const az_eval *ev)
 bool az_eval_enter(az_eval *ev, az_range at)
 {
     if (ev->depth >= ev->limits.max_depth) {
+        ev->bounds_reached++;
         az_eval_warn(ev, at,
                      BOUND_PREFIX "nesting deeper than the depth limit %" PRIu32 BOUND_SUFFIX,
                      ev->limits.max_depth);
@@ -230,6 +237,7 @@ uint32_t az_eval_depth(const az_eval *ev)
 bool az_eval_enter_module(az_eval *ev, az_range at)
 {
     if (ev->module_depth >= ev->limits.max_module_depth) {
+        ev->bounds_reached++;
         az_eval_warn(ev, at,
                      BOUND_PREFIX
                      "modules nested deeper than the module depth limit %" PRIu32 BOUND_SUFFIX,
@@ -250,6 +258,7 @@ bool az_eval_check_string(az_eval *ev, az_range at, const char *what, uint64_t l
 {
     if (len <= ev->limits.max_string_length)
         return true;
+    ev->bounds_reached++;
     az_eval_warn(
         ev, at, BOUND_PREFIX "%s length %" PRIu64 " exceeds the string limit %" PRIu32 BOUND_SUFFIX,
         what, len, ev->limits.max_string_length);
@@ -260,6 +269,7 @@ bool az_eval_check_array(az_eval *ev, az_range at, const char *what, uint64_t co
 {
     if (count <= ev->limits.max_array_length)
         return true;
+    ev->bounds_reached++;
     az_eval_warn(ev, at,
                  BOUND_PREFIX "%s length %" PRIu64 " exceeds the array limit %" PRIu32 BOUND_SUFFIX,
                  what, count, ev->limits.max_array_length);
@@ -270,8 +280,40 @@ bool az_eval_check_loop(az_eval *ev, az_range at, const char *what, uint64_t cou
 {
     if (count <= ev->limits.max_loop_count)
         return true;
+    ev->bounds_reached++;
     az_eval_warn(ev, at,
                  BOUND_PREFIX "%s count %" PRIu64 " exceeds the loop limit %" PRIu32 BOUND_SUFFIX,
                  what, count, ev->limits.max_loop_count);
     return false;
+}
+
+az_eval_mark az_eval_mark_now(const az_eval *ev)
+{
+    return (az_eval_mark){.work = ev->work,
+                          .warning_count = ev->warning_count,
+                          .bounds_reached = ev->bounds_reached,
+                          .depth = ev->depth,
+                          .module_depth = ev->module_depth,
+                          .quiet = ev->quiet > 0};
+}
+
+bool az_eval_bounded_since(const az_eval *ev, az_eval_mark mark)
+{
+    return ev->bounds_reached != mark.bounds_reached;
+}
+
+bool az_eval_repeat(az_eval *ev, az_eval_mark from, az_eval_mark to)
+{
+    uint64_t work = to.work - from.work;
+    size_t warnings = to.warning_count - from.warning_count;
+    if (ev->depth != from.depth || ev->module_depth != from.module_depth ||
+        (ev->quiet > 0) != from.quiet || ev->exhausted || work > ev->limits.max_work - ev->work ||
+        ev->warning_count > ev->limits.max_warnings ||
+        warnings > ev->limits.max_warnings - ev->warning_count)
+        return false;
+    ev->work += work;
+    /* By index: adding may move the array. */
+    for (size_t i = from.warning_count; i < to.warning_count; i++)
+        warning_add(ev, ev->warnings[i].range, ev->warnings[i].message);
+    return true;
 }

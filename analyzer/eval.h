@@ -120,6 +120,37 @@ uint32_t az_eval_depth(const az_eval *ev);
 bool az_eval_enter_module(az_eval *ev, az_range at);
 void az_eval_leave_module(az_eval *ev);
 
+/* --- Repeating an evaluation ---------------------------------------------- */
+
+/*
+ * Where an evaluation stands: the work spent, the warnings added and the
+ * bounds reached so far, and the state that what it evaluates next reads
+ * (its depths, and whether it is quiet). Evaluating the same thing again
+ * from the same state spends the same work and adds the same warnings,
+ * unless a bound was or would be reached: the budget or the warning limit
+ * may have run out in between.
+ */
+typedef struct {
+    uint64_t work;
+    size_t warning_count;
+    uint64_t bounds_reached; /* warnings dropped included */
+    uint32_t depth, module_depth;
+    bool quiet;
+} az_eval_mark;
+
+az_eval_mark az_eval_mark_now(const az_eval *ev);
+
+/* Whether a bound was reached (or the budget was found spent) since `mark`. */
+bool az_eval_bounded_since(const az_eval *ev, az_eval_mark mark);
+
+/*
+ * Stands for evaluating again what was evaluated from `from` to `to`, which
+ * reached no bound: spends the same work and adds the same warnings once
+ * more. Returns false, changing nothing, when the state now is not the
+ * state at `from`, or when repeating would reach a bound now.
+ */
+bool az_eval_repeat(az_eval *ev, az_eval_mark from, az_eval_mark to);
+
 /* Whether a string of `len` bytes, an array of `count` items and a loop of
  * `count` iterations are within bounds. When not, each warns as az_eval_bound
  * does, naming `what` (e.g. "concat() result") and the bound; the caller then

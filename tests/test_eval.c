@@ -284,3 +284,138 @@ Test(eval, out_of_memory_gives_null_not_a_crash)
         }
     }
 }
+
+/* What is evaluated at another depth may reach the depth limits elsewhere,
+ * and quiet or not, it warns otherwise. */
+Test(eval, repeat_needs_the_state_it_started_from)
+{
+    az_eval_quiet_enter(EV);
+    az_eval_mark from = az_eval_mark_now(EV);
+    az_eval_quiet_enter(EV);
+    az_eval_warn(EV, R, "held back");
+    az_eval_mark to = az_eval_mark_now(EV);
+    az_eval_quiet_leave(EV);
+    cr_assert(az_eval_repeat(EV, from, to)); /* quiet still */
+    az_eval_quiet_leave(EV);
+    cr_assert_not(az_eval_repeat(EV, from, to));
+    az_eval_quiet_enter(EV);
+    cr_assert(az_eval_enter(EV, R));
+    cr_assert_not(az_eval_repeat(EV, from, to));
+    az_eval_leave(EV);
+    cr_assert(az_eval_enter_module(EV, R));
+    cr_assert_not(az_eval_repeat(EV, from, to));
+    az_eval_leave_module(EV);
+    cr_assert(az_eval_repeat(EV, from, to));
+    cr_assert_eq(az_eval_warning_count(EV), 0);
+}
+
+Test(eval, repeat_spends_and_warns_again)
+{
+    az_eval_warn(EV, R, "before");
+    az_eval_mark from = az_eval_mark_now(EV);
+    E("[toLower(1)]");
+    az_eval_spend(EV, 10, R);
+    az_eval_mark to = az_eval_mark_now(EV);
+    cr_assert(!az_eval_bounded_since(EV, from));
+    uint64_t spent = az_eval_work(EV) - from.work;
+    cr_assert_eq(to.warning_count, 2);
+    az_eval_warn(EV, R, "between");
+    cr_assert(az_eval_repeat(EV, from, to));
+    cr_assert_eq(az_eval_work(EV), to.work + spent);
+    cr_assert_eq(az_eval_warning_count(EV), 4);
+    const az_warning *w = az_eval_warning(EV, 3), *first = az_eval_warning(EV, 1);
+    cr_assert_str_eq(w->message, first->message);
+    cr_assert_eq(w->range.start_column, first->range.start_column);
+    cr_assert(!az_eval_bounded_since(EV, from));
+}
+
+/* A repeat that would reach a bound changes nothing: evaluating again would
+ * give other values and warnings. */
+Test(eval, repeat_refuses_to_spend_past_the_budget)
+{
+    az_limits l = az_limits_default();
+    l.max_work = 100;
+    with_limits(l);
+    az_eval_mark from = az_eval_mark_now(EV);
+    cr_assert(az_eval_spend(EV, 40, R));
+    az_eval_mark to = az_eval_mark_now(EV);
+    cr_assert(az_eval_spend(EV, 21, R));
+    cr_assert(!az_eval_repeat(EV, from, to));
+    cr_assert_eq(az_eval_work(EV), 61);
+    cr_assert_eq(az_eval_warning_count(EV), 0);
+    with_limits(l);
+    cr_assert(az_eval_spend(EV, 40, R));
+    cr_assert(az_eval_spend(EV, 20, R));
+    cr_assert(az_eval_repeat(EV, from, to)); /* to the last unit */
+    cr_assert_eq(az_eval_work(EV), 100);
+    cr_assert(!az_eval_exhausted(EV));
+    /* Once the budget is spent, even a repeat of nothing is refused: every
+     * evaluation is cut short then. */
+    az_eval_mark now = az_eval_mark_now(EV);
+    cr_assert(!az_eval_spend(EV, 1, R));
+    cr_assert(!az_eval_repeat(EV, now, now));
+}
+
+Test(eval, repeat_refuses_to_warn_past_the_limit)
+{
+    az_limits l = az_limits_default();
+    l.max_warnings = 3;
+    with_limits(l);
+    az_eval_mark from = az_eval_mark_now(EV);
+    az_eval_warn(EV, R, "one");
+    az_eval_warn(EV, R, "two");
+    az_eval_mark to = az_eval_mark_now(EV);
+    cr_assert(!az_eval_repeat(EV, from, to));
+    cr_assert_eq(az_eval_warning_count(EV), 2);
+    with_limits(l);
+    az_eval_warn(EV, R, "one");
+    cr_assert(az_eval_repeat(EV, from, to)); /* to the last warning */
+    cr_assert_eq(az_eval_warning_count(EV), 3);
+    /* Past the limit (the "dropped" warning is there), nothing is repeated. */
+    az_eval_warn(EV, R, "dropped");
+    az_eval_mark now = az_eval_mark_now(EV);
+    cr_assert_eq(az_eval_warning_count(EV), 4);
+    cr_assert(!az_eval_repeat(EV, now, now));
+}
+
+Test(eval, every_bound_reached_is_counted)
+{
+    az_limits l = az_limits_default();
+    l.max_depth = 1;
+    l.max_module_depth = 0;
+    l.max_string_length = 4;
+    l.max_array_length = 4;
+    l.max_loop_count = 4;
+    l.max_work = 10;
+    l.max_warnings = 8; /* room for one warning per bound below */
+    with_limits(l);
+    az_eval_mark m = az_eval_mark_now(EV);
+    cr_assert(az_eval_enter(EV, R));
+    az_eval_leave(EV);
+    cr_assert(az_eval_check_string(EV, R, "s", 4));
+    cr_assert(az_eval_check_array(EV, R, "a", 4));
+    cr_assert(az_eval_check_loop(EV, R, "l", 4));
+    cr_assert(az_eval_spend(EV, 1, R));
+    az_eval_warn(EV, R, "within the limit");
+    cr_assert(!az_eval_bounded_since(EV, m));
+#define COUNTED(op)                                                                                \
+    do {                                                                                           \
+        az_eval_mark before = az_eval_mark_now(EV);                                                \
+        op;                                                                                        \
+        cr_assert(az_eval_bounded_since(EV, before), "not counted: %s", #op);                      \
+    } while (0)
+    COUNTED(az_eval_bound(EV, R, "x"));
+    cr_assert(az_eval_enter(EV, R));
+    COUNTED(cr_assert(!az_eval_enter(EV, R)));
+    az_eval_leave(EV);
+    COUNTED(cr_assert(!az_eval_enter_module(EV, R)));
+    COUNTED(cr_assert(!az_eval_check_string(EV, R, "s", 5)));
+    COUNTED(cr_assert(!az_eval_check_array(EV, R, "a", 5)));
+    COUNTED(cr_assert(!az_eval_check_loop(EV, R, "l", 5)));
+    COUNTED(cr_assert(!az_eval_spend(EV, 10, R)));
+    COUNTED(cr_assert(!az_eval_spend(EV, 1, R))); /* spent already */
+    cr_assert_eq(az_eval_warning_count(EV), 8);
+    COUNTED(az_eval_warn(EV, R, "dropped"));
+    COUNTED(az_eval_warn(EV, R, "dropped again"));
+#undef COUNTED
+}
