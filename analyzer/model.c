@@ -148,6 +148,102 @@ int az_deployment_visit_resources(az_deployment *d, int (*fn)(az_resource *r, vo
     return 0;
 }
 
+/* Copying ----------------------------------------------------------------- */
+
+/* Copies of the `count` structs of `size` bytes that `from` points to, in
+ * an array of pointers with the room model_push expects. */
+static bool copy_items(arena *a, void ***out, void *const *from, uint32_t count, size_t size)
+{
+    *out = NULL;
+    if (!count)
+        return true;
+    uint32_t cap = 8;
+    while (cap < count)
+        cap *= 2;
+    void **items = arena_calloc(a, cap, sizeof(*items));
+    char *block = arena_calloc(a, count, size);
+    if (!items || !block)
+        return false;
+    for (uint32_t i = 0; i < count; i++)
+        items[i] = memcpy(block + (size_t)i * size, from[i], size);
+    *out = items;
+    return true;
+}
+
+static size_t pointer_slot(const void *p, size_t mask)
+{
+    return ((uintptr_t)p >> 4) & mask;
+}
+
+/* Points the parents of `to`'s resources at the copies of the parents in
+ * `from`, found through a table of `from`'s resources: a parent may stand
+ * anywhere in the deployment. One outside it is kept as it is. */
+static bool copy_parents(const az_deployment *from, az_deployment *to)
+{
+    uint32_t n = from->resource_count;
+    bool any = false;
+    for (uint32_t i = 0; i < n && !any; i++)
+        any = from->resources[i]->parent != NULL;
+    if (!any)
+        return true;
+    size_t size = 16;
+    while (size < (size_t)n * 2)
+        size *= 2;
+    uint32_t *slots = calloc(size, sizeof(*slots)); /* resource index + 1; 0 is free */
+    if (!slots)
+        return false;
+    for (uint32_t i = 0; i < n; i++) {
+        size_t k = pointer_slot(from->resources[i], size - 1);
+        while (slots[k])
+            k = (k + 1) & (size - 1);
+        slots[k] = i + 1;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        az_resource *r = to->resources[i];
+        for (size_t k = pointer_slot(r->parent, size - 1); r->parent && slots[k];
+             k = (k + 1) & (size - 1)) {
+            if (from->resources[slots[k] - 1] == r->parent) {
+                r->parent = to->resources[slots[k] - 1];
+                break;
+            }
+        }
+    }
+    free(slots);
+    return true;
+}
+
+az_deployment *model_deployment_copy(arena *a, const az_deployment *d, az_deployment *parent,
+                                     az_module *via)
+{
+    az_deployment *c = arena_alloc(a, sizeof(*c));
+    if (!c)
+        return NULL;
+    *c = *d;
+    c->parent = parent;
+    c->via = via;
+    if (!copy_items(a, (void ***)&c->parameters, (void *const *)d->parameters, d->parameter_count,
+                    sizeof(az_parameter)) ||
+        !copy_items(a, (void ***)&c->variables, (void *const *)d->variables, d->variable_count,
+                    sizeof(az_variable)) ||
+        !copy_items(a, (void ***)&c->resources, (void *const *)d->resources, d->resource_count,
+                    sizeof(az_resource)) ||
+        !copy_items(a, (void ***)&c->modules, (void *const *)d->modules, d->module_count,
+                    sizeof(az_module)) ||
+        !copy_items(a, (void ***)&c->outputs, (void *const *)d->outputs, d->output_count,
+                    sizeof(az_output)) ||
+        !copy_parents(d, c))
+        return NULL;
+    for (uint32_t i = 0; i < c->resource_count; i++)
+        c->resources[i]->deployment = c;
+    /* Module nesting is bounded by the module depth limit. */
+    for (uint32_t i = 0; i < c->module_count; i++) {
+        az_module *m = c->modules[i];
+        if (m->child && !(m->child = model_deployment_copy(a, m->child, c, m)))
+            return NULL;
+    }
+    return c;
+}
+
 /* Querying ---------------------------------------------------------------- */
 
 typedef struct {

@@ -38,6 +38,17 @@ int model_deployment_add(az_model *m, az_deployment *d);
 int model_warning_add(az_model *m, az_range at, const char *message);
 
 /*
+ * A copy of the deployment `d` for the module `via` of `parent`, as if built
+ * again: the deployment, its parameters, variables, resources, modules and
+ * outputs are new, and so are its modules' deployments, all through; their
+ * links (a resource's deployment and parent, a deployment's parent and via)
+ * point within the copy. Values and loops, which never change once built,
+ * are shared. Returns NULL when out of memory.
+ */
+az_deployment *model_deployment_copy(arena *a, const az_deployment *d, az_deployment *parent,
+                                     az_module *via);
+
+/*
  * The id ARM gives a resource of `type` named `name` (segments joined with
  * '/') in a deployment at `target_scope`, with placeholder subscription and
  * resource group: extensionResourceId under `scope` when that is a resource
