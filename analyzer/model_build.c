@@ -22,6 +22,19 @@ typedef struct {
     bool valid;
 } position_cache;
 
+/*
+ * A module build that a later one may copy (see az_builder_build_module):
+ * what it was built from, and what it gave.
+ */
+typedef struct {
+    const az_loaded_file *file;
+    const az_deployment *parent;
+    const az_value *args;
+    const az_deployment *child;
+    uint32_t warnings_from, warnings_to; /* the model warnings the build added */
+    az_eval_mark eval_from, eval_to;
+} module_memo;
+
 struct az_builder {
     position_cache *positions;
     az_model *model;
@@ -37,6 +50,10 @@ struct az_builder {
     uint32_t max_depth;
     uint64_t parse_timeout_micros; /* as analysis_options */
     tree_cache *cache;             /* or NULL */
+    /* Builds of the modules of the deployments being built, to copy. */
+    module_memo *memos;
+    size_t memo_count, memo_cap;
+    uint64_t cut_short; /* modules refused as nested too deep, files that could not be read */
 };
 
 arena *az_builder_arena(az_builder *b)
@@ -350,8 +367,10 @@ static const az_loaded_file *load_local(az_builder *b, const az_loaded_file *fro
     char err[300];
     az_loaded_file *f =
         builder_load(b, resolved, display_of(b, resolved), NULL, NULL, err, sizeof(err));
-    if (!f)
+    if (!f) {
         az_builder_warn(b, at, "%s '%s' cannot be read: %s", what, path, err);
+        b->cut_short++;
+    }
     (void)from;
     return f;
 }
@@ -378,6 +397,56 @@ static int build_with(az_builder *b, const az_loaded_file *f, az_deployment *d,
                                          : arm_model_build(b, f, d, args);
 }
 
+/*
+ * Memoized module builds. A module deployed twice with the same arguments,
+ * as a loop over ['init', 'idem'] does, would be built twice into the same
+ * deployment. Building a module reads only its file, its arguments, the
+ * module stack (fixed by the parent deployment, all of whose modules are
+ * built while it is) and the evaluator's state: whether it is quiet, its
+ * depths, and the work budget and warning room left. So a build from the
+ * same inputs copies the first and adds its warnings again, unless the
+ * first met a bound or an unreadable file, where building again might
+ * differ. Each module file keeps its first build under each parent, and
+ * only that one, so that comparing arguments costs no more than making them.
+ */
+
+/* The build of `file` under `parent` kept to copy, or NULL. */
+static const module_memo *memo_find(const az_builder *b, const az_loaded_file *file,
+                                    const az_deployment *parent)
+{
+    for (size_t i = b->memo_count; i-- > 0;)
+        if (b->memos[i].file == file && b->memos[i].parent == parent)
+            return &b->memos[i];
+    return NULL;
+}
+
+/* Gives `module` a copy of the kept build's deployment and adds its warnings
+ * again. Returns 0, or -1 when out of memory. */
+static int memo_copy(az_builder *b, const module_memo *m, az_deployment *parent, az_module *module)
+{
+    module->child = model_deployment_copy(b->arena, m->child, parent, module);
+    if (!module->child)
+        return -1;
+    for (uint32_t i = m->warnings_from; i < m->warnings_to; i++)
+        if (model_warning_add(b->model, b->model->warnings[i].range, b->model->warnings[i].message))
+            return -1;
+    return 0;
+}
+
+static int memo_add(az_builder *b, const module_memo *m)
+{
+    if (b->memo_count == b->memo_cap) {
+        size_t cap = b->memo_cap ? b->memo_cap * 2 : 8;
+        module_memo *grown = realloc(b->memos, cap * sizeof(*grown));
+        if (!grown)
+            return -1;
+        b->memos = grown;
+        b->memo_cap = cap;
+    }
+    b->memos[b->memo_count++] = *m;
+    return 0;
+}
+
 int az_builder_build_module(az_builder *b, const az_loaded_file *from, const char *path,
                             az_range at, az_deployment *parent, az_module *module,
                             const az_value *args)
@@ -396,6 +465,7 @@ int az_builder_build_module(az_builder *b, const az_loaded_file *from, const cha
     if (b->depth >= b->max_depth) {
         az_builder_warn(b, at, "module '%s' is nested more than %u deep; not read", path,
                         b->max_depth);
+        b->cut_short++;
         goto done;
     }
     for (uint32_t i = 0; i < b->depth; i++) {
@@ -411,15 +481,38 @@ int az_builder_build_module(az_builder *b, const az_loaded_file *from, const cha
         az_builder_warn(b, at, "module '%s' is a parameters file; not read", path);
         goto done;
     }
+    const module_memo *kept = memo_find(b, f, parent);
+    if (kept && az_value_identical(kept->args, args) &&
+        az_eval_repeat(b->eval, kept->eval_from, kept->eval_to)) {
+        rc = memo_copy(b, kept, parent, module);
+        goto done;
+    }
     az_deployment *child = az_builder_deployment_new(b, f, parent, module);
     if (!child) {
         rc = -1;
         goto done;
     }
     module->child = child;
+    module_memo memo = {.file = f,
+                        .parent = parent,
+                        .args = args,
+                        .child = child,
+                        .warnings_from = b->model->warning_count,
+                        .eval_from = az_eval_mark_now(b->eval)};
+    bool keep = !kept; /* `kept` may move while the child is built */
+    size_t memo_count = b->memo_count;
+    uint64_t cut_short = b->cut_short;
     b->stack[b->depth++] = resolved;
     rc = build_with(b, f, child, args);
     b->depth--;
+    /* The child's modules are all built: their memos can serve no other. */
+    b->memo_count = memo_count;
+    if (rc == 0 && keep && b->cut_short == cut_short &&
+        !az_eval_bounded_since(b->eval, memo.eval_from)) {
+        memo.warnings_to = b->model->warning_count;
+        memo.eval_to = az_eval_mark_now(b->eval);
+        rc = memo_add(b, &memo);
+    }
 done:
     free(resolved);
     return rc;
@@ -528,6 +621,7 @@ static int build_variant(az_builder *b, const az_loaded_file *tmpl, const az_loa
     b->depth = 1;
     int rc = build_with(b, tmpl, d, args);
     b->depth = 0;
+    b->memo_count = 0;
     return rc;
 }
 
@@ -536,6 +630,7 @@ static void builder_free(az_builder *b)
     for (size_t i = 0; i < b->file_count; i++)
         loaded_file_free(b, b->files[i]);
     free(b->files);
+    free(b->memos);
     free(b->stack);
     free(b->root);
     free(b->display_root);

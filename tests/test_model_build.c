@@ -2,7 +2,8 @@
  * az_model_build: a template the caller has parsed is not parsed again,
  * files the build reads itself are parsed with the caller's timeout, and the
  * parsed template is freed on every path, out of memory included. A
- * deployment's copy holds what it holds, linked within itself.
+ * deployment's copy holds what it holds, linked within itself, and a module
+ * deployed again from the same inputs is such a copy, warnings included.
  */
 #include "analysis.h"
 #include "fault.h"
@@ -414,3 +415,368 @@ Test(model_build, a_deployment_copy_links_parents_within_it)
  * (The many resources are ARM's: when a string buffer cannot be allocated,
  * the Bicep front end does not yet report running out of memory, and leaves
  * a loop's later instances without a type.) */
+
+/* --- Modules built again from the same inputs ------------------------------ */
+
+static uint32_t warnings_with(const az_model *m, const char *text)
+{
+    uint32_t n = 0;
+    for (uint32_t i = 0; i < az_model_warning_count(m); i++)
+        n += strstr(az_model_warning(m, i)->message, text) != NULL;
+    return n;
+}
+
+static bool copied(const az_deployment *a, const az_deployment *b)
+{
+    cr_assert(a->resource_count && b->resource_count);
+    return a->resources[0]->body == b->resources[0]->body;
+}
+
+/* The child of the `i`th module of the first variant. */
+
+Test(model_build, a_module_deployed_twice_alike_is_copied_with_its_links)
+{
+    write_storage_modules();
+    fixture_write_text(dir, "main.bicep",
+                       "module st './storage.bicep' = [for it in ['init', 'idem', 'again']: {\n"
+                       "  name: 'st-${it}'\n"
+                       "  params: { name: 'stg' }\n"
+                       "}]\n");
+    az_model *m = build_file("main.bicep", NULL);
+    az_deployment *d = az_model_deployment(m, 0), *first = child(m, 0);
+    cr_assert_eq(d->module_count, 3);
+    for (uint32_t i = 1; i < 3; i++) {
+        az_deployment *c = child(m, i);
+        assert_same_deployment(first, c);
+        cr_assert(copied(first, c), "instance %u was built again", i);
+        cr_assert_eq(c->parent, d);
+        cr_assert_eq(c->via, d->modules[i]);
+        /* The container's parent is the copy's blob service, not the first's. */
+        cr_assert_eq(c->resources[1]->parent, c->resources[2]);
+        cr_assert_eq(c->resources[2]->parent, c->resources[0]);
+        az_deployment *vault = c->modules[0]->child;
+        cr_assert_neq(vault, first->modules[0]->child);
+        cr_assert_eq(vault->resources[0]->deployment, vault);
+    }
+    /* Each instance warns as a build of its own would. */
+    cr_assert_eq(warnings_with(m, "'dup' is declared more than once"), 3);
+    cr_assert_eq(warnings_with(m, "toLower(): argument 1 must be a string"), 3);
+    cr_assert_eq(az_model_warning_count(m), 6);
+    az_model_free(m);
+}
+
+Test(model_build, a_module_given_other_arguments_is_built_again)
+{
+    write_storage_modules();
+    fixture_write_text(dir, "main.bicep",
+                       "module st './storage.bicep' = [for it in ['init', 'idem']: {\n"
+                       "  name: 'st-${it}'\n"
+                       "  params: { name: 'stg${it}' }\n"
+                       "}]\n"
+                       /* The same value, but passed from another place. */
+                       "module one './storage.bicep' = { name: 'one', params: { name: 'stg' } }\n"
+                       "module two './storage.bicep' = { name: 'two', params: { name: 'stg' } }\n");
+    az_model *m = build_file("main.bicep", NULL);
+    cr_assert_str_eq(child(m, 0)->resources[0]->name->u.string.ptr, "stginit");
+    cr_assert_str_eq(child(m, 1)->resources[0]->name->u.string.ptr, "stgidem");
+    cr_assert_not(copied(child(m, 0), child(m, 1)));
+    az_deployment *one = child(m, 2), *two = child(m, 3);
+    cr_assert_not(copied(one, two));
+    cr_assert_neq(one->parameters[0]->value->def.start_line,
+                  two->parameters[0]->value->def.start_line);
+    cr_assert_eq(warnings_with(m, "'dup' is declared more than once"), 4);
+    az_model_free(m);
+}
+
+/* The module stack a build reads is the parent's: under another parent, a
+ * module is built again, even with the same arguments. */
+Test(model_build, a_module_is_copied_only_under_the_same_parent)
+{
+    write_storage_modules();
+    fixture_write_text(dir, "a.bicep",
+                       "param i int\n"
+                       "module v './vault.bicep' = { name: 'v', params: { name: 'x' } }\n");
+    fixture_write_text(dir, "main.bicep",
+                       "module v './vault.bicep' = { name: 'v', params: { name: 'x' } }\n"
+                       "module a './a.bicep' = [for i in range(0, 2): {\n"
+                       "  name: 'a${i}'\n"
+                       "  params: { i: i }\n"
+                       "}]\n");
+    az_model *m = build_file("main.bicep", NULL);
+    az_deployment *va = child(m, 1)->modules[0]->child, *vb = child(m, 2)->modules[0]->child;
+    assert_same_deployment(va, vb);
+    cr_assert_not(copied(va, vb));
+    cr_assert_not(copied(child(m, 0), va));
+    az_model_free(m);
+}
+
+/* Under a condition known to be false, type errors are not reported (see
+ * az_eval_quiet_enter): a live instance is not a copy of a dead one, nor
+ * the other way round. */
+Test(model_build, a_dead_instance_and_a_live_one_are_built_apart)
+{
+    fixture_write_text(dir, "bad.bicep",
+                       "var bad = toLower(1)\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "}\n");
+    for (int live = 0; live < 2; live++) {
+        char main_text[200];
+        snprintf(
+            main_text, sizeof(main_text),
+            "module b './bad.bicep' = [for i in range(0, 2): if (i == %d) { name: 'b${i}' }]\n",
+            live);
+        fixture_write_text(dir, "main.bicep", main_text);
+        az_model *m = build_file("main.bicep", NULL);
+        cr_assert_eq(warnings_with(m, "toLower()"), 1, "live instance %d", live);
+        cr_assert_not(copied(child(m, 0), child(m, 1)));
+        assert_same_deployment(child(m, 0), child(m, 1));
+        az_model_free(m);
+    }
+}
+
+Test(model_build, refused_modules_warn_for_every_instance)
+{
+    /* A cycle found inside the module is refused in the copy as in the first. */
+    fixture_write_text(dir, "self.bicep",
+                       "module again './self.bicep' = { name: 'again' }\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "}\n");
+    fixture_write_text(dir, "main.bicep",
+                       "module s './self.bicep' = [for i in range(0, 2): { name: 's${i}' }]\n"
+                       "module m './main.bicep' = [for i in range(0, 2): { name: 'm${i}' }]\n");
+    az_model *m = build_file("main.bicep", NULL);
+    cr_assert_eq(warnings_with(m, "module './self.bicep' includes itself"), 2);
+    cr_assert_eq(warnings_with(m, "module './main.bicep' includes itself"), 2);
+    cr_assert(copied(child(m, 0), child(m, 1)));
+    cr_assert_null(child(m, 0)->modules[0]->child);
+    cr_assert_null(child(m, 1)->modules[0]->child);
+    cr_assert_null(az_model_deployment(m, 0)->modules[2]->child);
+    cr_assert_null(az_model_deployment(m, 0)->modules[3]->child);
+    az_model_free(m);
+}
+
+Test(model_build, a_build_that_met_a_limit_is_not_copied)
+{
+    write_storage_modules();
+    fixture_write_text(dir, "main.bicep",
+                       "module st './storage.bicep' = [for it in ['init', 'idem']: {\n"
+                       "  name: 'st-${it}'\n"
+                       "  params: { name: 'stg' }\n"
+                       "}]\n");
+    /* Too deep: the vault module inside is refused. */
+    az_limits limits = az_limits_default();
+    limits.max_module_depth = 1;
+    az_model *m = build_file("main.bicep", &limits);
+    cr_assert_eq(warnings_with(m, "module './vault.bicep' is nested more than 2 deep"), 2);
+    assert_same_deployment(child(m, 0), child(m, 1));
+    cr_assert_not(copied(child(m, 0), child(m, 1)));
+    az_model_free(m);
+    /* The storage module itself too deep: refused twice. */
+    limits.max_module_depth = 0;
+    m = build_file("main.bicep", &limits);
+    cr_assert_eq(warnings_with(m, "module './storage.bicep' is nested more than 1 deep"), 2);
+    cr_assert_null(az_model_deployment(m, 0)->modules[0]->child);
+    cr_assert_null(az_model_deployment(m, 0)->modules[1]->child);
+    az_model_free(m);
+    /* An evaluation bound. */
+    fixture_write_text(dir, "vault.bicep", "var many = range(0, 10)\n");
+    limits = az_limits_default();
+    limits.max_loop_count = 5;
+    m = build_file("main.bicep", &limits);
+    cr_assert_eq(warnings_with(m, "exceeds the loop limit 5"), 2);
+    cr_assert_not(copied(child(m, 0), child(m, 1)));
+    az_model_free(m);
+}
+
+/* A file that could not be read might be read next time (a parse that
+ * timed out): the build is not copied. */
+Test(model_build, a_build_that_could_not_read_a_file_is_not_copied)
+{
+    write_storage_modules();
+    fixture_write_text(dir, "types.txt", "not a template\n");
+    fixture_write_text(dir, "vault.bicep", "import * as t from './types.txt'\nvar x = t.y\n");
+    fixture_write_text(dir, "main.bicep",
+                       "module st './storage.bicep' = [for it in ['init', 'idem']: {\n"
+                       "  name: 'st-${it}'\n"
+                       "  params: { name: 'stg' }\n"
+                       "}]\n");
+    az_model *m = build_file("main.bicep", NULL);
+    cr_assert_eq(warnings_with(m, "import './types.txt' cannot be read"), 2);
+    cr_assert_not(copied(child(m, 0), child(m, 1)));
+    az_model_free(m);
+}
+
+static const char twice_main[] = "module w './work.bicep' = [for i in range(0, 2): {\n"
+                                 "  name: 'w${i}'\n"
+                                 "}]\n";
+
+static bool known_items(const az_deployment *d)
+{
+    return d->variables[0]->value->kind == AZ_ARRAY;
+}
+
+/* A copy spends the work a build would: when the budget would run out
+ * within the second instance, that one is built, and runs out. */
+Test(model_build, a_copy_that_would_spend_past_the_budget_is_built)
+{
+    fixture_write_text(dir, "work.bicep",
+                       "var items = range(0, 50)\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "}\n");
+    fixture_write_text(dir, "main.bicep", twice_main);
+    /* The least budget under which the second instance is whole. */
+    az_limits limits = az_limits_default();
+    uint64_t low = 1, high = 100000;
+    while (low < high) {
+        limits.max_work = (low + high) / 2;
+        az_model *m = build_file("main.bicep", &limits);
+        bool whole = known_items(child(m, 1));
+        az_model_free(m);
+        if (whole)
+            high = limits.max_work;
+        else
+            low = limits.max_work + 1;
+    }
+    limits.max_work = low - 1;
+    az_model *m = build_file("main.bicep", &limits);
+    cr_assert(known_items(child(m, 0)));
+    cr_assert_not(known_items(child(m, 1)));
+    cr_assert_eq(warnings_with(m, "work budget"), 1);
+    az_model_free(m);
+}
+
+/* A copy adds the warnings a build would: when they would pass the limit,
+ * the instance is built, and its warnings are dropped from there. */
+Test(model_build, a_copy_that_would_warn_past_the_limit_is_built)
+{
+    fixture_write_text(dir, "work.bicep",
+                       "var one = toLower(1)\n"
+                       "var two = toUpper(2)\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "}\n");
+    fixture_write_text(dir, "main.bicep", twice_main);
+    az_limits limits = az_limits_default();
+    limits.max_warnings = 3;
+    az_model *m = build_file("main.bicep", &limits);
+    cr_assert_eq(warnings_with(m, "toLower()"), 2);
+    cr_assert_eq(warnings_with(m, "toUpper()"), 1);
+    cr_assert_eq(warnings_with(m, "more than 3 warnings"), 1);
+    az_model_free(m);
+    limits.max_warnings = 4;
+    m = build_file("main.bicep", &limits);
+    cr_assert(copied(child(m, 0), child(m, 1)));
+    cr_assert_eq(warnings_with(m, "toUpper()"), 2);
+    cr_assert_eq(warnings_with(m, "more than"), 0);
+    az_model_free(m);
+}
+
+/* ARM deployments linked by relative path are modules too. */
+Test(model_build, a_linked_template_deployed_twice_alike_is_copied)
+{
+    fixture_write_text(
+        dir, "child.json",
+        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+        "deploymentTemplate.json#\",\n"
+        " \"parameters\": {\"name\": {\"type\": \"string\"}},\n"
+        " \"resources\": [{\"type\": \"Microsoft.Sql/servers\", \"apiVersion\": \"2021-11-01\",\n"
+        "   \"name\": \"[parameters('name')]\",\n"
+        "   \"resources\": [{\"type\": \"databases\", \"apiVersion\": \"2021-11-01\",\n"
+        "     \"name\": \"db\"}]}]}\n");
+    fixture_write_text(
+        dir, "main.json",
+        "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+        "deploymentTemplate.json#\",\n"
+        " \"resources\": [{\"type\": \"Microsoft.Resources/deployments\",\n"
+        "   \"apiVersion\": \"2022-09-01\", \"name\": \"[concat('d', copyIndex())]\",\n"
+        "   \"copy\": {\"name\": \"each\", \"count\": 2},\n"
+        "   \"properties\": {\"mode\": \"Incremental\",\n"
+        "     \"templateLink\": {\"relativePath\": \"child.json\"},\n"
+        "     \"parameters\": {\"name\": {\"value\": \"sql\"}}}}]}\n");
+    az_model *m = build_file("main.json", NULL);
+    az_deployment *a = child(m, 0), *b = child(m, 1);
+    assert_same_deployment(a, b);
+    cr_assert(copied(a, b));
+    cr_assert_eq(b->resources[1]->parent, b->resources[0]);
+    az_model_free(m);
+}
+
+/* Each module file keeps its first build under each parent. */
+Test(model_build, many_modules_are_each_copied)
+{
+    char name[32], main_text[2048] = "";
+    size_t len = 0;
+    for (int i = 0; i < 20; i++) {
+        snprintf(name, sizeof(name), "m%d.bicep", i);
+        fixture_write_text(dir, name,
+                           "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                           "  name: 'st'\n"
+                           "}\n");
+        len += (size_t)snprintf(main_text + len, sizeof(main_text) - len,
+                                "module m%d './m%d.bicep' = [for i in range(0, 2): { name: "
+                                "'m%d${i}' }]\n",
+                                i, i, i);
+    }
+    fixture_write_text(dir, "main.bicep", main_text);
+    az_model *m = build_file("main.bicep", NULL);
+    for (uint32_t i = 0; i < 40; i += 2)
+        cr_assert(copied(child(m, i), child(m, i + 1)), "module %u", i / 2);
+    az_model_free(m);
+}
+
+Test(model_build, copying_a_module_fails_cleanly_at_every_allocation)
+{
+    size_t cap = 64 * 1024, len = 0;
+    char *text = malloc(cap);
+    cr_assert(text);
+    for (int i = 0; i < 300; i++)
+        len += (size_t)snprintf(text + len, cap - len, "var dup = %d\n", i);
+    snprintf(text + len, cap - len, "module many './many.json' = { name: 'many' }\n");
+    fixture_write_text(dir, "big.bicep", text);
+    free(text);
+    fixture_write_text(
+        dir, "many.json",
+        "{\"resources\": [{\"type\": \"Microsoft.Sql/servers\", \"apiVersion\": \"2021-11-01\",\n"
+        "   \"name\": \"sql\", \"copy\": {\"name\": \"each\", \"count\": 80},\n"
+        "   \"resources\": [{\"type\": \"databases\", \"apiVersion\": \"2021-11-01\",\n"
+        "     \"name\": \"db\"}]}]}\n");
+    fixture_write_text(dir, "main.bicep",
+                       "module b './big.bicep' = [for i in range(0, 2): {\n"
+                       "  name: 'b${i}'\n"
+                       "}]\n");
+    az_model *m = build_file("main.bicep", NULL);
+    cr_assert(copied(child(m, 0)->modules[0]->child, child(m, 1)->modules[0]->child));
+    cr_assert_eq(warnings_with(m, "'dup' is declared more than once"), 598);
+    char *want = az_model_to_json(m);
+    az_model_free(m);
+    char err[300];
+    for (long n = 0;; n++) {
+        long before = fault_live_allocations(), asked = fault_allocation_count();
+        char *path = fixture_path(dir, "main.bicep");
+        az_build_request req = {.scan_root = dir, .disk_path = path, .display_path = "main.bicep"};
+        fault_fail_allocation(n);
+        int rc = az_model_build(&m, &req, err, sizeof(err));
+        fault_fail_allocation(-1);
+        free(path);
+        /* Past the last allocation, nothing failed: the build is whole. */
+        if (fault_allocation_count() - asked <= n) {
+            cr_assert_eq(rc, 0, "%s", err);
+            char *got = az_model_to_json(m);
+            cr_assert_str_eq(got, want);
+            free(got);
+            az_model_free(m);
+            break;
+        }
+        if (rc != 0) {
+            cr_assert_null(m);
+            cr_assert_str_eq(err, "out of memory");
+        }
+        az_model_free(m);
+        m = NULL;
+        cr_assert_leq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
+    }
+    free(want);
+}
