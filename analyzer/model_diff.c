@@ -38,25 +38,6 @@ static bool known(const az_value *v)
     return v && v->kind != AZ_UNKNOWN && v->kind != AZ_ABSENT;
 }
 
-static bool scalars_equal(const az_value *x, const az_value *y)
-{
-    if (x->kind != y->kind)
-        return false;
-    switch (x->kind) {
-    case AZ_NULL:
-        return true;
-    case AZ_BOOL:
-        return x->u.boolean == y->u.boolean;
-    case AZ_INT:
-        return x->u.integer == y->u.integer;
-    case AZ_STRING:
-        return x->u.string.len == y->u.string.len &&
-               memcmp(x->u.string.ptr, y->u.string.ptr, x->u.string.len) == 0;
-    default:
-        return false;
-    }
-}
-
 /* Top-level body members that say the same thing in a different way in
  * each language: the name (compared whole, joined, on the resource), the
  * parent, the deployment order, and the scope (Bicep's `scope:`, ARM's
@@ -122,7 +103,7 @@ static void compare(differ *d, const az_value *x, const az_value *y, size_t path
         }
         return;
     }
-    if (!scalars_equal(x, y))
+    if (!az_value_scalar_same(x, y))
         report(d, MODEL_DIFF_PROPERTY, d->path);
 }
 
@@ -141,7 +122,7 @@ static const char *local_symbol(const char *symbol)
 static bool same_name(const az_resource *x, const az_resource *y)
 {
     return x->name && y->name && x->name->kind == AZ_STRING && y->name->kind == AZ_STRING &&
-           scalars_equal(x->name, y->name);
+           az_value_scalar_same(x->name, y->name);
 }
 
 static bool same_loop(const az_loop *x, const az_loop *y)
@@ -150,7 +131,7 @@ static bool same_loop(const az_loop *x, const az_loop *y)
         return !x && !y;
     if (x->symbolic != y->symbolic || x->index != y->index)
         return false;
-    return !known(x->count) || !known(y->count) || scalars_equal(x->count, y->count);
+    return !known(x->count) || !known(y->count) || az_value_scalar_same(x->count, y->count);
 }
 
 static void compare_resources(differ *d, const az_resource *x, const az_resource *y)
@@ -164,8 +145,8 @@ static void compare_resources(differ *d, const az_resource *x, const az_resource
         report(d, MODEL_DIFF_SYMBOL, NULL);
     if (x->existing != y->existing)
         report(d, MODEL_DIFF_EXISTING, NULL);
-    if (!x->condition != !y->condition ||
-        (known(x->condition) && known(y->condition) && !scalars_equal(x->condition, y->condition)))
+    if (!x->condition != !y->condition || (known(x->condition) && known(y->condition) &&
+                                           !az_value_scalar_same(x->condition, y->condition)))
         report(d, MODEL_DIFF_CONDITION, NULL);
     if (!same_loop(x->loop, y->loop))
         report(d, MODEL_DIFF_LOOP, NULL);

@@ -323,21 +323,19 @@ bool az_value_equal(const az_value *x, const az_value *y, bool fold_case)
     return compare(x, y, fold_case, 0) == AZ_EQUAL;
 }
 
-static bool ranges_identical(az_range x, az_range y)
+bool az_range_same(az_range x, az_range y)
 {
     return x.file == y.file && x.start_line == y.start_line && x.start_column == y.start_column &&
            x.end_line == y.end_line && x.end_column == y.end_column;
 }
 
-static bool identical(const az_value *x, const az_value *y, unsigned depth)
+bool az_value_scalar_same(const az_value *x, const az_value *y)
 {
-    if (x == y)
-        return true;
-    if (!x || !y || x->kind != y->kind || x->origin != y->origin || x->flags != y->flags ||
-        !ranges_identical(x->range, y->range) || !ranges_identical(x->def, y->def) ||
-        (x->via != y->via && (!x->via || !y->via || strcmp(x->via, y->via) != 0)))
+    if (x->kind != y->kind)
         return false;
     switch (x->kind) {
+    case AZ_NULL:
+        return true;
     case AZ_BOOL:
         return x->u.boolean == y->u.boolean;
     case AZ_INT:
@@ -345,6 +343,24 @@ static bool identical(const az_value *x, const az_value *y, unsigned depth)
     case AZ_STRING:
         return x->u.string.len == y->u.string.len &&
                memcmp(x->u.string.ptr, y->u.string.ptr, x->u.string.len) == 0;
+    default:
+        return false;
+    }
+}
+
+static bool identical(const az_value *x, const az_value *y, unsigned depth)
+{
+    if (x == y)
+        return true;
+    if (!x || !y || x->kind != y->kind || x->origin != y->origin || x->flags != y->flags ||
+        !az_range_same(x->range, y->range) || !az_range_same(x->def, y->def) ||
+        (x->via != y->via && (!x->via || !y->via || strcmp(x->via, y->via) != 0)))
+        return false;
+    switch (x->kind) {
+    case AZ_BOOL:
+    case AZ_INT:
+    case AZ_STRING:
+        return az_value_scalar_same(x, y);
     case AZ_UNKNOWN:
         return strcmp(x->u.unknown.reason, y->u.unknown.reason) == 0;
     case AZ_ARRAY:
@@ -362,7 +378,7 @@ static bool identical(const az_value *x, const az_value *y, unsigned depth)
         for (uint32_t i = 0; i < x->u.object.count; i++) {
             const az_member *m = &x->u.object.members[i], *n = &y->u.object.members[i];
             if (m->key_len != n->key_len || memcmp(m->key, n->key, m->key_len) != 0 ||
-                !ranges_identical(m->key_range, n->key_range) ||
+                !az_range_same(m->key_range, n->key_range) ||
                 !identical(m->value, n->value, depth + 1))
                 return false;
         }

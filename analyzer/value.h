@@ -50,6 +50,9 @@ typedef struct {
     uint32_t end_line, end_column;
 } az_range;
 
+/* Whether two ranges are the same place: file, start and end. */
+bool az_range_same(az_range x, az_range y);
+
 /* The value came from a @secure() parameter or a securestring/secureObject:
  * it must never be printed. */
 #define AZ_VALUE_SECURE 0x1u
@@ -163,6 +166,10 @@ typedef enum {
 /* Like az_value_equal, but tells "unequal" from "cannot say": [1, x] and
  * [2, x] are unequal whatever x is, [1, x] and [1, 2] are not known to be. */
 az_equality az_value_compare(const az_value *x, const az_value *y, bool fold_case);
+
+/* Whether two values are both null, or booleans, integers or strings with
+ * the same content (strings byte for byte). False for any other kind. */
+bool az_value_scalar_same(const az_value *x, const az_value *y);
 
 /* Whether two values are the same in everything a reader of the model can
  * tell: kinds, contents (strings byte for byte), flags, origins, `via` names,

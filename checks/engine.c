@@ -273,12 +273,6 @@ void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding
     }
 }
 
-static bool same_range(az_range a, az_range b)
-{
-    return a.file == b.file && a.start_line == b.start_line && a.start_column == b.start_column &&
-           a.end_line == b.end_line && a.end_column == b.end_column;
-}
-
 /* Loop instances, module instances, templates that share a module, and
  * variants that agree report the same place many times: one finding says
  * it, naming the first variant that gave it. A hash set over the findings
@@ -599,7 +593,7 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
     char label[96]; /* a longer label is cut, as it always was */
     az_related related;
     if (at && at->origin != AZ_ORIGIN_LITERAL && at->origin != AZ_ORIGIN_EXPRESSION &&
-        at->def.start_line && !same_range(at->def, n.range)) {
+        at->def.start_line && !az_range_same(at->def, n.range)) {
         related.label = origin_label(at, label, sizeof(label)) ? label : "";
         related.range = at->def;
         related.file = az_model_file_path(ctx->model, at->def.file);
@@ -631,7 +625,7 @@ static const az_value *metadata_suppression(const az_check *check, const az_reso
 static bool was_used(const check_context *ctx, const az_value *entry)
 {
     for (size_t i = 0; i < ctx->used_count; i++)
-        if (same_range(ctx->used[i], entry->range))
+        if (az_range_same(ctx->used[i], entry->range))
             return true;
     return false;
 }

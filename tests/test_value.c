@@ -210,6 +210,33 @@ Test(value, equality)
     cr_assert(!az_value_equal(az_value_absent(A, R), az_value_absent(A, R), false));
 }
 
+Test(value, scalars_are_the_same_only_in_kind_and_content)
+{
+    cr_assert(az_value_scalar_same(J("null"), J("null")));
+    cr_assert(az_value_scalar_same(J("true"), J("true")));
+    cr_assert(!az_value_scalar_same(J("true"), J("false")));
+    cr_assert(az_value_scalar_same(J("-7"), J("-7")));
+    cr_assert(!az_value_scalar_same(J("7"), J("-7")));
+    cr_assert(az_value_scalar_same(J("\"ab\""), J("\"ab\"")));
+    cr_assert(!az_value_scalar_same(J("\"ab\""), J("\"AB\"")));
+    cr_assert(!az_value_scalar_same(J("\"ab\""), J("\"abc\"")));
+    cr_assert(!az_value_scalar_same(J("1"), J("\"1\"")));
+    cr_assert(!az_value_scalar_same(J("[]"), J("[]")), "arrays are not scalars");
+    cr_assert(!az_value_scalar_same(J("{}"), J("{}")));
+    az_value *u = az_value_unknown(A, R, "u");
+    cr_assert(!az_value_scalar_same(u, u));
+}
+
+Test(value, ranges_are_the_same_in_every_coordinate)
+{
+    az_range r = {1, 2, 3, 4, 5};
+    cr_assert(az_range_same(r, r));
+    az_range other[] = {
+        {0, 2, 3, 4, 5}, {1, 0, 3, 4, 5}, {1, 2, 0, 4, 5}, {1, 2, 3, 0, 5}, {1, 2, 3, 4, 0}};
+    for (size_t i = 0; i < sizeof(other) / sizeof(*other); i++)
+        cr_assert(!az_range_same(r, other[i]), "coordinate %zu", i);
+}
+
 Test(value, compare_tells_unequal_from_unknown)
 {
     az_value *u = az_value_unknown(A, R, "u");
