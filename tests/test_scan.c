@@ -1,6 +1,7 @@
 /* The scan pipeline: one report per problem file, and files that cannot be
  * read or parsed are not modelled. */
 #include "fault.h"
+#include "fs_fixture.h"
 #include "scan.h"
 
 #include <criterion/criterion.h>
@@ -8,18 +9,27 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
-#include <unistd.h>
+
+/* Each test's files, removed with everything in it afterwards. */
+static char *dir;
+
+static void setup(void)
+{
+    dir = fixture_tempdir();
+}
+
+static void teardown(void)
+{
+    fixture_remove(dir);
+    free(dir);
+}
+
+TestSuite(scan, .init = setup, .fini = teardown);
 
 Test(scan, invalid_utf8_is_reported_once_with_its_position)
 {
-    char dir[] = "/tmp/azscan-scan-XXXXXX";
-    cr_assert(mkdtemp(dir));
-    char path[64];
-    snprintf(path, sizeof(path), "%s/bad.bicep", dir);
-    FILE *f = fopen(path, "wb");
-    cr_assert(f);
-    fputs("param a string = 'caf\xe9'\n", f);
-    fclose(f);
+    fixture_write_text(dir, "bad.bicep", "param a string = 'caf\xe9'\n");
+    char *path = fixture_path(dir, "bad.bicep");
 
     const char *paths[] = {path};
     scan_options o = {0};
@@ -35,8 +45,7 @@ Test(scan, invalid_utf8_is_reported_once_with_its_position)
     cr_assert(strstr(e->message, "invalid UTF-8"));
     cr_assert_eq(scan_result_template_count(r), 0);
     scan_result_free(r);
-    unlink(path);
-    rmdir(dir);
+    free(path);
 }
 
 /* Everything a result says, in order, as text. */
@@ -77,21 +86,6 @@ static char *describe(const scan_result *r)
     return text;
 }
 
-static void write_bytes(const char *dir, const char *name, const char *data, size_t len)
-{
-    char path[512];
-    snprintf(path, sizeof(path), "%s/%s", dir, name);
-    FILE *f = fopen(path, "wb");
-    cr_assert(f);
-    cr_assert_eq(fwrite(data, 1, len, f), len);
-    fclose(f);
-}
-
-static void write_file(const char *dir, const char *name, const char *text)
-{
-    write_bytes(dir, name, text, strlen(text));
-}
-
 static char *scan_described(const char *const *paths, size_t count, unsigned jobs)
 {
     scan_options o = {0};
@@ -107,31 +101,29 @@ static char *scan_described(const char *const *paths, size_t count, unsigned job
 
 Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
 {
-    char dir[] = "/tmp/azscan-scan-XXXXXX";
-    cr_assert(mkdtemp(dir));
     /* Errors, warnings, a module two templates share, and a suppression. */
-    write_file(dir, "bad.bicep", "var x = (\n");
-    write_bytes(dir, "binary.bicep", "a\0b", 3);
-    write_file(dir, "shared.bicep",
-               "param access string\n"
-               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
-               "  name: 'st'\n"
-               "  location: 'westeurope'\n"
-               "  properties: { publicNetworkAccess: access }\n"
-               "}\n");
-    write_file(dir, "a.bicep",
-               "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
-               "var r = range(0, 2000000000)\n");
-    write_file(dir, "b.bicep",
-               "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
-               "module n '../../outside.bicep' = { name: 'n' }\n");
-    write_file(dir, "c.bicep",
-               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
-               "  name: 'st'\n"
-               "  location: 'westeurope'\n"
-               "  // azscan-disable-next-line AZS201: behind a firewall\n"
-               "  properties: { publicNetworkAccess: 'Enabled' }\n"
-               "}\n");
+    fixture_write_text(dir, "bad.bicep", "var x = (\n");
+    fixture_write(dir, "binary.bicep", "a\0b", 3);
+    fixture_write_text(dir, "shared.bicep",
+                       "param access string\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "  location: 'westeurope'\n"
+                       "  properties: { publicNetworkAccess: access }\n"
+                       "}\n");
+    fixture_write_text(dir, "a.bicep",
+                       "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
+                       "var r = range(0, 2000000000)\n");
+    fixture_write_text(dir, "b.bicep",
+                       "module m './shared.bicep' = { name: 'm', params: { access: 'Enabled' } }\n"
+                       "module n '../../outside.bicep' = { name: 'n' }\n");
+    fixture_write_text(dir, "c.bicep",
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "  location: 'westeurope'\n"
+                       "  // azscan-disable-next-line AZS201: behind a firewall\n"
+                       "  properties: { publicNetworkAccess: 'Enabled' }\n"
+                       "}\n");
     const char *paths[] = {AZSCAN_SOURCE_DIR "/samples", dir, AZSCAN_SOURCE_DIR "/checks",
                            "/nonexistent"};
     size_t count = sizeof(paths) / sizeof(*paths);
@@ -149,14 +141,6 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
         free(parallel);
     }
     free(serial);
-    const char *names[] = {"bad.bicep", "binary.bicep", "shared.bicep",
-                           "a.bicep",   "b.bicep",      "c.bicep"};
-    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
 }
 
 /* A template that an earlier template loaded as a module is analyzed as
@@ -164,43 +148,31 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
  * errors reported although the module load took it without complaint. */
 Test(scan, analyzes_a_template_loaded_before_as_a_module)
 {
-    char dir[] = "/tmp/azscan-scan-XXXXXX";
-    cr_assert(mkdtemp(dir));
-    write_file(dir, "a.bicep",
-               "module z './z.bicep' = { name: 'z', params: { access: 'Disabled' } }\n"
-               "module y './y.bicep' = { name: 'y' }\n");
-    write_file(dir, "y.bicep", "var x = (\n");
-    write_file(dir, "z.bicep",
-               "param access string = 'Enabled'\n"
-               "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
-               "  name: 'st'\n"
-               "  location: 'westeurope'\n"
-               "  properties: { publicNetworkAccess: access }\n"
-               "}\n");
+    fixture_write_text(dir, "a.bicep",
+                       "module z './z.bicep' = { name: 'z', params: { access: 'Disabled' } }\n"
+                       "module y './y.bicep' = { name: 'y' }\n");
+    fixture_write_text(dir, "y.bicep", "var x = (\n");
+    fixture_write_text(dir, "z.bicep",
+                       "param access string = 'Enabled'\n"
+                       "resource st 'Microsoft.Storage/storageAccounts@2023-01-01' = {\n"
+                       "  name: 'st'\n"
+                       "  location: 'westeurope'\n"
+                       "  properties: { publicNetworkAccess: access }\n"
+                       "}\n");
     const char *paths[] = {dir};
     char *text = scan_described(paths, 1, 1);
     cr_assert(strstr(text, "files 3 templates 3\n"), "%s", text);
     cr_assert(strstr(text, "finding AZS201 z.bicep:5:"), "%s", text);
     cr_assert(strstr(text, "error y.bicep:1:1 unexpected"), "%s", text);
     free(text);
-    const char *names[] = {"a.bicep", "y.bicep", "z.bicep"};
-    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
 }
 
 /* Path arguments are scanned one at a time, yet the errors discovery finds
  * still come before the errors of the files, whatever argument they are about. */
 Test(scan, lists_discovery_errors_first_across_path_arguments)
 {
-    char dir[] = "/tmp/azscan-scan-XXXXXX";
-    cr_assert(mkdtemp(dir));
-    write_file(dir, "bad.bicep", "var x = (\n");
-    char fifo[512];
-    snprintf(fifo, sizeof(fifo), "%s/fifo.bicep", dir);
+    fixture_write_text(dir, "bad.bicep", "var x = (\n");
+    char *fifo = fixture_path(dir, "fifo.bicep");
     cr_assert_eq(mkfifo(fifo, 0600), 0);
     const char *paths[] = {dir, fifo, dir};
     char *text = scan_described(paths, 3, 1);
@@ -212,11 +184,7 @@ Test(scan, lists_discovery_errors_first_across_path_arguments)
     char *bad = strstr(end, "error bad.bicep:1:1");
     cr_assert(bad && strstr(bad + 1, "error bad.bicep:1:1"), "%s", text);
     free(text);
-    unlink(fifo);
-    char path[512];
-    snprintf(path, sizeof(path), "%s/bad.bicep", dir);
-    unlink(path);
-    rmdir(dir);
+    free(fifo);
 }
 
 /* Out of memory anywhere gives -1 and no result, or a whole result when the
@@ -226,8 +194,6 @@ Test(scan, lists_discovery_errors_first_across_path_arguments)
 Test(scan, fails_cleanly_when_memory_runs_out)
 {
     fault_route_tree_sitter_around();
-    char dir[] = "/tmp/azscan-scan-XXXXXX";
-    cr_assert(mkdtemp(dir));
     /* ARM JSON only: the Bicep grammar's external scanner cannot survive
      * a failed malloc (tree-sitter's own allocations are routed around). */
     const char *names[] = {"a.json", "b.json", "bad.json", "empty.json"};
@@ -240,14 +206,14 @@ Test(scan, fails_cleanly_when_memory_runs_out)
         "  \"properties\": {\"publicNetworkAccess\": \"Enabled\", \"minimumTlsVersion\": "
         "\"TLS1_0\"}\n"
         "}]}\n";
-    write_file(dir, names[0], storage);
-    write_file(dir, names[1], storage);
-    write_file(dir, names[2],
-               "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
-               "deploymentTemplate.json#\",,}");
-    write_file(dir, names[3],
-               "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
-               "deploymentTemplate.json#\"}");
+    fixture_write_text(dir, names[0], storage);
+    fixture_write_text(dir, names[1], storage);
+    fixture_write_text(dir, names[2],
+                       "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+                       "deploymentTemplate.json#\",,}");
+    fixture_write_text(dir, names[3],
+                       "{\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/"
+                       "deploymentTemplate.json#\"}");
     const char *paths[] = {dir};
     unsigned jobs[] = {1, 2};
     for (size_t j = 0; j < 2; j++) {
@@ -275,10 +241,4 @@ Test(scan, fails_cleanly_when_memory_runs_out)
         }
         cr_assert_gt(failures, total / 2, "%ld of %ld", failures, total);
     }
-    for (size_t i = 0; i < sizeof(names) / sizeof(*names); i++) {
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
 }
