@@ -24,6 +24,30 @@ Test(arena, allocations_are_zeroed_aligned_and_distinct)
     arena_free(NULL);
 }
 
+/* Blocks come from malloc, which hands out freed memory again: what an
+ * arena gives must be zeroed all the same, except for strings, which are
+ * written whole. */
+Test(arena, reused_memory_is_zeroed)
+{
+    for (int round = 0; round < 2; round++) {
+        arena *a = arena_new();
+        cr_assert(a);
+        for (int i = 0; i < 64; i++) {
+            unsigned char *p = arena_alloc(a, 1000);
+            cr_assert(p);
+            for (int j = 0; j < 1000; j++)
+                cr_assert_eq(p[j], 0, "round %d, allocation %d, byte %d", round, i, j);
+            memset(p, 0xA5, 1000);
+        }
+        unsigned char *big = arena_calloc(a, 1, 100000);
+        cr_assert(big && big[0] == 0 && big[99999] == 0);
+        memset(big, 0xA5, 100000);
+        char *s = arena_strndup(a, "abc", 3);
+        cr_assert(s && s[3] == '\0');
+        arena_free(a);
+    }
+}
+
 Test(arena, large_requests_get_their_own_block)
 {
     arena *a = arena_new();
