@@ -2,6 +2,8 @@
 
 #include "utf8.h"
 
+#include <string.h>
+
 int json_hex_digit(char c)
 {
     if (c >= '0' && c <= '9')
@@ -32,7 +34,16 @@ size_t json_string_unescape(const char *s, size_t len, char *out)
 {
     size_t n = 0;
     for (size_t i = 0; i < len;) {
-        if (s[i] != '\\' || i + 1 >= len) {
+        if (s[i] != '\\') {
+            /* Most strings have no escape: copy up to the next one at once. */
+            const char *esc = memchr(s + i, '\\', len - i);
+            size_t run = esc ? (size_t)(esc - (s + i)) : len - i;
+            memcpy(out + n, s + i, run);
+            n += run;
+            i += run;
+            continue;
+        }
+        if (i + 1 >= len) {
             out[n++] = s[i++];
             continue;
         }

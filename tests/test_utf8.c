@@ -1,3 +1,4 @@
+#include "json_string.h"
 #include "utf8.h"
 
 #include <criterion/criterion.h>
@@ -97,4 +98,25 @@ Test(utf8, encode_writes_one_to_four_bytes)
     cr_assert(memcmp(out, "\xE2\x82\xAC", 3) == 0);
     cr_assert_eq(utf8_encode(0x1F600, out), 4);
     cr_assert(memcmp(out, "\xF0\x9F\x98\x80", 4) == 0);
+}
+
+static const char *unescaped(const char *body)
+{
+    static char out[256];
+    size_t n = json_string_unescape(body, strlen(body), out);
+    out[n] = '\0';
+    return out;
+}
+
+Test(json_string, unescapes_runs_between_escapes)
+{
+    cr_assert_str_eq(unescaped(""), "");
+    cr_assert_str_eq(unescaped("plain text"), "plain text");
+    cr_assert_str_eq(unescaped("\\\"quoted\\\""), "\"quoted\"");
+    cr_assert_str_eq(unescaped("a\\nb\\tc\\\\d\\/e"), "a\nb\tc\\d/e");
+    cr_assert_str_eq(unescaped("\\u00e9t\\u00E9"), "\xC3\xA9t\xC3\xA9");
+    cr_assert_str_eq(unescaped("x\\uD83D\\uDE00y"), "x\xF0\x9F\x98\x80y");
+    cr_assert_str_eq(unescaped("\\uD83Dz"), "\xEF\xBF\xBDz"); /* unpaired surrogate */
+    cr_assert_str_eq(unescaped("\\u12"), "u12");              /* malformed: kept */
+    cr_assert_str_eq(unescaped("end\\"), "end\\");            /* lone final backslash */
 }
