@@ -6,15 +6,24 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* An open container. Its elements sit on the scratch stack of its kind from
+ * `base` up: a nested container is closed, and its elements taken off,
+ * before its parent gets another element, so one stack serves them all. */
 typedef struct {
     az_kind kind; /* AZ_ARRAY or AZ_OBJECT */
     az_range range;
-    az_value **items;
-    az_member *members;
-    uint32_t count, cap;
+    uint32_t base;
     bool has_key;
     az_member key; /* the pending key of the pair being read */
 } frame;
+
+/* Elements of open containers; a closed container's are copied into the
+ * arena at their exact count. */
+typedef struct {
+    az_value **items;
+    az_member *members;
+    uint32_t item_count, item_cap, member_count, member_cap;
+} scratch;
 
 typedef struct {
     TSSymbol object, array, pair, string, number, true_, false_, null_, comment;
@@ -81,29 +90,59 @@ static az_value *number_value(az_builder *b, const az_loaded_file *f, TSNode nod
     return az_value_int(az_builder_arena(b), range, v);
 }
 
-static int frame_add(arena *a, frame *fr, az_value *v)
+static int grow(void **items, uint32_t *cap, uint32_t count, size_t elem_size)
+{
+    if (count < *cap)
+        return 0;
+    if (*cap > UINT32_MAX / 2)
+        return -1;
+    uint32_t next = *cap ? *cap * 2 : 256;
+    void *grown = realloc(*items, (size_t)next * elem_size);
+    if (!grown)
+        return -1;
+    *items = grown;
+    *cap = next;
+    return 0;
+}
+
+static int frame_add(scratch *sc, frame *fr, az_value *v)
 {
     if (fr->kind == AZ_ARRAY) {
-        if (model_grow(a, (void **)&fr->items, &fr->cap, fr->count, sizeof(az_value *)))
+        if (grow((void **)&sc->items, &sc->item_cap, sc->item_count, sizeof(az_value *)))
             return -1;
-        fr->items[fr->count++] = v;
+        sc->items[sc->item_count++] = v;
         return 0;
     }
     if (!fr->has_key)
         return 0; /* a value without a key only comes from a syntax error */
-    if (model_grow(a, (void **)&fr->members, &fr->cap, fr->count, sizeof(az_member)))
+    if (grow((void **)&sc->members, &sc->member_cap, sc->member_count, sizeof(az_member)))
         return -1;
     fr->key.value = v;
-    fr->members[fr->count++] = fr->key;
+    sc->members[sc->member_count++] = fr->key;
     fr->has_key = false;
     return 0;
 }
 
-static az_value *frame_close(arena *a, frame *fr)
+static az_value *frame_close(arena *a, scratch *sc, const frame *fr)
 {
-    if (fr->kind == AZ_ARRAY)
-        return az_value_array(a, fr->range, fr->items, fr->count);
-    return az_value_object(a, fr->range, fr->members, fr->count);
+    if (fr->kind == AZ_ARRAY) {
+        uint32_t n = sc->item_count - fr->base;
+        az_value **items = n ? arena_alloc(a, (size_t)n * sizeof(*items)) : NULL;
+        if (n && !items)
+            return NULL;
+        if (n)
+            memcpy(items, sc->items + fr->base, (size_t)n * sizeof(*items));
+        sc->item_count = fr->base;
+        return az_value_array(a, fr->range, items, n);
+    }
+    uint32_t n = sc->member_count - fr->base;
+    az_member *members = n ? arena_alloc(a, (size_t)n * sizeof(*members)) : NULL;
+    if (n && !members)
+        return NULL;
+    if (n)
+        memcpy(members, sc->members + fr->base, (size_t)n * sizeof(*members));
+    sc->member_count = fr->base;
+    return az_value_object(a, fr->range, members, n);
 }
 
 az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
@@ -116,6 +155,7 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
 
     frame *frames = NULL;
     uint32_t depth = 0, frame_cap = 0;
+    scratch sc = {0};
     az_value *result = NULL;
     bool warned = false;
 
@@ -168,10 +208,11 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
                 memset(fr, 0, sizeof(*fr));
                 fr->kind = s == sym.object ? AZ_OBJECT : AZ_ARRAY;
                 fr->range = az_builder_node_range(b, f, node);
+                fr->base = fr->kind == AZ_ARRAY ? sc.item_count : sc.member_count;
                 produced = false;
                 entered = ts_tree_cursor_goto_first_child(&cur);
                 if (!entered) {
-                    v = frame_close(a, &frames[--depth]);
+                    v = frame_close(a, &sc, &frames[--depth]);
                     produced = true;
                 }
             }
@@ -194,7 +235,7 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
             if (depth == 0) {
                 if (!result)
                     result = v;
-            } else if (frame_add(a, &frames[depth - 1], v)) {
+            } else if (frame_add(&sc, &frames[depth - 1], v)) {
                 goto nomem;
             }
         }
@@ -210,13 +251,13 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
             TSNode up = ts_tree_cursor_current_node(&cur);
             TSSymbol us = ts_node_symbol(up);
             if ((us == sym.object || us == sym.array) && depth > 0) {
-                az_value *closed = frame_close(a, &frames[--depth]);
+                az_value *closed = frame_close(a, &sc, &frames[--depth]);
                 if (!closed)
                     goto nomem;
                 if (depth == 0) {
                     if (!result)
                         result = closed;
-                } else if (frame_add(a, &frames[depth - 1], closed)) {
+                } else if (frame_add(&sc, &frames[depth - 1], closed)) {
                     goto nomem;
                 }
             }
@@ -229,11 +270,15 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
     }
     ts_tree_cursor_delete(&cur);
     free(frames);
+    free(sc.items);
+    free(sc.members);
     return result;
 
 nomem:
     ts_tree_cursor_delete(&cur);
     free(frames);
+    free(sc.items);
+    free(sc.members);
     *nomem = 1;
     return NULL;
 }
