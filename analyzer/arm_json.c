@@ -26,7 +26,7 @@ typedef struct {
 } scratch;
 
 typedef struct {
-    TSSymbol object, array, pair, string, number, true_, false_, null_, comment;
+    TSSymbol object, array, string, number, true_, false_, null_, comment;
     TSFieldId key;
 } json_symbols;
 
@@ -35,7 +35,6 @@ static json_symbols symbols_of(const TSLanguage *lang)
     json_symbols s;
     s.object = ts_language_symbol_for_name(lang, "object", 6, true);
     s.array = ts_language_symbol_for_name(lang, "array", 5, true);
-    s.pair = ts_language_symbol_for_name(lang, "pair", 4, true);
     s.string = ts_language_symbol_for_name(lang, "string", 6, true);
     s.number = ts_language_symbol_for_name(lang, "number", 6, true);
     s.true_ = ts_language_symbol_for_name(lang, "true", 4, true);
@@ -170,9 +169,6 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
 
         if (s == sym.comment || !ts_node_is_named(node)) {
             produced = false;
-        } else if (s == sym.pair) {
-            produced = false;
-            entered = ts_tree_cursor_goto_first_child(&cur);
         } else if (s == sym.string && depth > 0 && frames[depth - 1].kind == AZ_OBJECT &&
                    ts_tree_cursor_current_field_id(&cur) == sym.key) {
             produced = false;

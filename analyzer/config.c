@@ -102,6 +102,24 @@ static TSNode member(TSNode node, uint32_t index)
     return (TSNode){0};
 }
 
+/* An object's members are its keys and values in turn: the grammar hides
+ * the pair around them. The configuration has no syntax error by now, so
+ * every key has its value. */
+static uint32_t entry_count(TSNode object)
+{
+    return member_count(object) / 2;
+}
+
+static TSNode entry_key(TSNode object, uint32_t i)
+{
+    return member(object, 2 * i);
+}
+
+static TSNode entry_value(TSNode object, uint32_t i)
+{
+    return member(object, 2 * i + 1);
+}
+
 /* Reads an array of strings into a NULL-terminated array. */
 static int string_array(loader *l, TSNode node, const char *key, const char ***out, size_t *count)
 {
@@ -150,10 +168,8 @@ static int read_checks(loader *l, TSNode node)
 {
     if (!is(node, "object"))
         return fail_at(l, node, "'checks' must be an object with \"enabled\" and \"disabled\"");
-    for (uint32_t i = 0; i < member_count(node); i++) {
-        TSNode pair = member(node, i);
-        TSNode key = ts_node_child_by_field_name(pair, "key", 3);
-        TSNode value = ts_node_child_by_field_name(pair, "value", 5);
+    for (uint32_t i = 0; i < entry_count(node); i++) {
+        TSNode key = entry_key(node, i), value = entry_value(node, i);
         char *name = string_text(l, key);
         if (!name)
             return nomem(l);
@@ -187,15 +203,14 @@ static int read_severities(loader *l, TSNode node)
 {
     if (!is(node, "object"))
         return fail_at(l, node, "'severity' must be an object of check: severity");
-    uint32_t n = member_count(node);
+    uint32_t n = entry_count(node);
     if (n > CONFIG_MAX_ITEMS)
         return fail_at(l, node, "'severity' has more than %d entries", CONFIG_MAX_ITEMS);
     az_config_severity *items = arena_calloc(l->c->arena, n ? n : 1, sizeof(*items));
     if (!items)
         return nomem(l);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode pair = member(node, i);
-        TSNode key = ts_node_child_by_field_name(pair, "key", 3);
+        TSNode key = entry_key(node, i);
         char *selector = string_text(l, key);
         if (!selector)
             return nomem(l);
@@ -203,8 +218,7 @@ static int read_severities(loader *l, TSNode node)
             return fail_at(l, key, "'severity': no check matches '%s' (see azscan checks)",
                            selector);
         items[i].selector = selector;
-        if (parse_severity(l, ts_node_child_by_field_name(pair, "value", 5), "severity", false,
-                           &items[i].severity))
+        if (parse_severity(l, entry_value(node, i), "severity", false, &items[i].severity))
             return -1;
     }
     l->c->severities = items;
@@ -248,16 +262,14 @@ static int read_param_files(loader *l, TSNode node)
 {
     if (!is(node, "object"))
         return fail_at(l, node, "'parameterFiles' must be an object of template glob: file");
-    uint32_t n = member_count(node);
+    uint32_t n = entry_count(node);
     if (n > CONFIG_MAX_ITEMS)
         return fail_at(l, node, "'parameterFiles' has more than %d entries", CONFIG_MAX_ITEMS);
     az_config_param_file *items = arena_calloc(l->c->arena, n ? n : 1, sizeof(*items));
     if (!items)
         return nomem(l);
     for (uint32_t i = 0; i < n; i++) {
-        TSNode pair = member(node, i);
-        TSNode key = ts_node_child_by_field_name(pair, "key", 3);
-        TSNode value = ts_node_child_by_field_name(pair, "value", 5);
+        TSNode key = entry_key(node, i), value = entry_value(node, i);
         char *pattern = string_text(l, key), *file;
         if (!pattern)
             return nomem(l);
@@ -318,20 +330,19 @@ static int read_document(loader *l, TSNode root)
     if (!is(top, "object"))
         return fail_at(l, top, "the configuration must be an object, not %s %s",
                        is(top, "array") ? "an" : "a", json_type_name(top));
-    for (uint32_t i = 0; i < member_count(top); i++) {
-        TSNode pair = member(top, i);
-        TSNode key = ts_node_child_by_field_name(pair, "key", 3);
+    for (uint32_t i = 0; i < entry_count(top); i++) {
+        TSNode key = entry_key(top, i);
         char *name = string_text(l, key);
         if (!name)
             return nomem(l);
         for (uint32_t k = 0; k < i; k++) {
-            char *earlier = string_text(l, ts_node_child_by_field_name(member(top, k), "key", 3));
+            char *earlier = string_text(l, entry_key(top, k));
             if (!earlier)
                 return nomem(l);
             if (strcmp(earlier, name) == 0)
                 return fail_at(l, key, "duplicate key '%s'", name);
         }
-        if (read_key(l, name, key, ts_node_child_by_field_name(pair, "value", 5)))
+        if (read_key(l, name, key, entry_value(top, i)))
             return -1;
     }
     return 0;

@@ -12,10 +12,8 @@
  *
  *   (document [1:1-3:2]
  *     (object [1:1-3:2]
- *       (pair [2:3-2:13]
- *         key: (string [2:3-2:8]
- *           (string_content [2:4-2:7]))
- *         value: (number [2:10-2:13]))))
+ *       key: (string [2:3-2:8])
+ *       value: (number [2:10-2:13])))
  *
  * Ranges are 1-based line:column, columns counted in code points, the end
  * being the position just past the node. The walk is iterative, so any depth

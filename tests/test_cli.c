@@ -150,9 +150,8 @@ Test(cli, parse_prints_the_tree)
     assert_run(&r, 0,
                "(document [1:1-1:9]\n"
                "  (object [1:1-1:9]\n"
-               "    (pair [1:2-1:8]\n"
-               "      key: (string [1:2-1:5])\n"
-               "      value: (number [1:7-1:8]))))\n",
+               "    key: (string [1:2-1:5])\n"
+               "    value: (number [1:7-1:8])))\n",
                "");
 }
 

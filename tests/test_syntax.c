@@ -258,14 +258,12 @@ Test(tree_print, prints_named_nodes_fields_and_ranges)
     char *out = printed("{\"a\": [1, true],\n \"\xC3\xA9\": {}}", LANGUAGE_ARMJSON);
     cr_assert_str_eq(out, "(document [1:1-2:10]\n"
                           "  (object [1:1-2:10]\n"
-                          "    (pair [1:2-1:16]\n"
-                          "      key: (string [1:2-1:5])\n"
-                          "      value: (array [1:7-1:16]\n"
-                          "        (number [1:8-1:9])\n"
-                          "        (true [1:11-1:15])))\n"
-                          "    (pair [2:2-2:9]\n"
-                          "      key: (string [2:2-2:5])\n"
-                          "      value: (object [2:7-2:9]))))\n");
+                          "    key: (string [1:2-1:5])\n"
+                          "    value: (array [1:7-1:16]\n"
+                          "      (number [1:8-1:9])\n"
+                          "      (true [1:11-1:15]))\n"
+                          "    key: (string [2:2-2:5])\n"
+                          "    value: (object [2:7-2:9])))\n");
     free(out);
 }
 
@@ -279,10 +277,10 @@ Test(tree_print, prints_missing_and_error_nodes)
                           "      (ERROR [1:4-1:5]))))\n");
     free(out);
     out = printed("{\"a\": [1, 2}", LANGUAGE_ARMJSON);
-    cr_assert(strstr(out, "        (MISSING \"]\" [1:12-1:12])))))\n"), "%s", out);
+    cr_assert(strstr(out, "      (MISSING \"]\" [1:12-1:12]))))\n"), "%s", out);
     free(out);
     out = printed("{\"a\":}", LANGUAGE_ARMJSON);
-    cr_assert(strstr(out, "value: (MISSING string [1:6-1:6]))))\n"), "%s", out);
+    cr_assert(strstr(out, "value: (MISSING string [1:6-1:6])))\n"), "%s", out);
     free(out);
 }
 
