@@ -196,12 +196,13 @@ int az_findings_merge(az_findings *into, const az_findings *from);
 void az_findings_sort(az_findings *f);
 
 /*
- * Runs the checks for which `selected(check, ud)` is true (NULL: all) over
- * every variant of `m`, including the resources of module deployments, and
- * appends their findings to `out`. A finding reported identically (same
- * check, place and message) by two loop instances, two templates sharing a
- * module, or two variants is kept once, naming the first variant that gave
- * it. Returns 0, or -1 when out of memory.
+ * Runs the checks for which `selected(check, ud)` is true (NULL: all; it
+ * may be asked about a check more than once) over every variant of `m`,
+ * including the resources of module deployments, and appends their
+ * findings to `out`. A finding reported identically (same check, place and
+ * message) by two loop instances, two templates sharing a module, or two
+ * variants is kept once, naming the first variant that gave it. Returns 0,
+ * or -1 when out of memory.
  */
 int az_checks_run(const az_model *m, const az_check_config *config,
                   bool (*selected)(const az_check *check, void *ud), void *ud, az_findings *out);

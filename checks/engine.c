@@ -1,4 +1,5 @@
 #include "check.h"
+#include "check_index.h"
 #include "str_format.h"
 #include "str_hash.h"
 #include "str_intern.h"
@@ -27,6 +28,7 @@ struct az_findings {
 struct check_context {
     const az_model *model;
     const az_check_config *config;
+    const check_index *index;
     const az_check *check;
     const az_deployment *variant; /* the root deployment being checked */
     bool reported;                /* the current check reported on the current resource */
@@ -699,27 +701,23 @@ void check_unresolved(check_context *ctx, const az_resource *r, const az_value *
 
 /* Running ------------------------------------------------------------------ */
 
-static bool applies_to(const az_check *c, const az_resource *r)
-{
-    if (!c->meta.resource_types)
-        return false;
-    for (const char *const *t = c->meta.resource_types; *t; t++)
-        if (strcasecmp(*t, r->type) == 0)
-            return true;
-    return false;
-}
-
+/* Runs the selected checks of the resource's type on it, in registry order. */
 static int visit(az_resource *r, void *ud)
 {
     check_context *ctx = ud;
-    if (!applies_to(ctx->check, r))
-        return 0;
-    ctx->reported = false;
-    ctx->check->resource(ctx, r);
-    if (!ctx->reported && ctx->config && ctx->config->record_passed) {
-        az_pass p = {ctx->check, az_model_file_path(ctx->model, r->range.file), r->range, r->type,
-                     check_resource_name(r)};
-        az_findings_add_pass(ctx->out, &p);
+    size_t count;
+    const az_check *const *checks = check_index_resource_checks(ctx->index, r->type, &count);
+    for (size_t i = 0; i < count && !ctx->out->failed; i++) {
+        if (ctx->selected && !ctx->selected(checks[i], ctx->selected_ud))
+            continue;
+        ctx->check = checks[i];
+        ctx->reported = false;
+        ctx->check->resource(ctx, r);
+        if (!ctx->reported && ctx->config && ctx->config->record_passed) {
+            az_pass p = {ctx->check, az_model_file_path(ctx->model, r->range.file), r->range,
+                         r->type, check_resource_name(r)};
+            az_findings_add_pass(ctx->out, &p);
+        }
     }
     return ctx->out->failed ? -1 : 0;
 }
@@ -758,28 +756,31 @@ static int note_unused_suppressions(az_resource *r, void *ud)
 int az_checks_run(const az_model *m, const az_check_config *config,
                   bool (*selected)(const az_check *check, void *ud), void *ud, az_findings *out)
 {
+    const check_index *ix = check_index_get();
+    if (!ix)
+        return -1;
     check_context ctx = {0};
     ctx.model = m;
     ctx.config = config;
+    ctx.index = ix;
     ctx.out = out;
     ctx.selected = selected;
     ctx.selected_ud = ud;
-    for (uint32_t v = 0; v < az_model_deployment_count(m); v++) {
+    size_t deployment_count;
+    const az_check *const *deployment = check_index_deployment_checks(ix, &deployment_count);
+    /* One walk over each variant's resources runs the checks of each type,
+     * then the deployment checks run. Two checks' findings are never
+     * duplicates of each other, so this order keeps each check's findings,
+     * in the order it gave them; reports sort them anyway. */
+    for (uint32_t v = 0; v < az_model_deployment_count(m) && !out->failed; v++) {
         az_deployment *d = az_model_deployment(m, v);
         ctx.variant = d;
-        for (size_t i = 0; i < az_check_count(); i++) {
-            const az_check *c = az_check_get(i);
-            if (selected && !selected(c, ud))
+        az_deployment_visit_resources(d, visit, &ctx);
+        for (size_t i = 0; i < deployment_count && !out->failed; i++) {
+            if (selected && !selected(deployment[i], ud))
                 continue;
-            ctx.check = c;
-            if (c->resource)
-                az_deployment_visit_resources(d, visit, &ctx);
-            else if (c->deployment)
-                visit_deployments(&ctx, d);
-            if (out->failed) {
-                free(ctx.used);
-                return -1;
-            }
+            ctx.check = deployment[i];
+            visit_deployments(&ctx, d);
         }
     }
     for (uint32_t v = 0; v < az_model_deployment_count(m) && !out->failed; v++) {
