@@ -33,7 +33,7 @@ typedef struct {
     const char *path;
 } typed_secret;
 
-/* Credentials at a fixed place in one type. */
+/* Credentials at a fixed place in one type; one place per type. */
 static const typed_secret typed_secrets[] = {
     {"Microsoft.KeyVault/vaults/secrets", "properties.value"},
     {"Microsoft.ContainerService/managedClusters", "properties.servicePrincipalProfile.secret"},
@@ -54,63 +54,99 @@ static bool credential_key(const char *key)
     return false;
 }
 
-static bool typed_path(const az_resource *r, const char *path)
+/* The place of the credential of r's type, or NULL. */
+static const char *typed_path(const az_resource *r)
 {
     for (size_t i = 0; i < sizeof(typed_secrets) / sizeof(*typed_secrets); i++)
-        if (check_type_is(r, typed_secrets[i].type) && strcasecmp(path, typed_secrets[i].path) == 0)
-            return true;
-    return false;
+        if (check_type_is(r, typed_secrets[i].type))
+            return typed_secrets[i].path;
+    return NULL;
 }
 
-static void report(check_context *ctx, const az_resource *r, const az_value *v, const char *path,
-                   const char *what)
+/* One step from the body down to a value: a member's key, or an item. */
+typedef struct {
+    const char *key; /* NULL for an array item */
+    uint32_t index;
+} path_step;
+
+/* Where the walk of one resource's body is. Most values are not reported:
+ * the path of one is written only when it is needed. */
+typedef struct {
+    check_context *ctx;
+    const az_resource *r;
+    const char *typed; /* typed_path(r) */
+    path_step steps[MAX_DEPTH + 1];
+    char path[PATH_MAX_LEN];
+} walker;
+
+/* The path of the value `depth` steps down, in w->path: keys joined with
+ * dots, items as [i], cut to PATH_MAX_LEN - 1 bytes. */
+static const char *path_text(walker *w, int depth)
+{
+    char *path = w->path;
+    size_t len = 0;
+    path[0] = '\0';
+    for (int i = 0; i < depth; i++) {
+        const path_step *s = &w->steps[i];
+        if (s->key)
+            snprintf(path + len, PATH_MAX_LEN - len, "%s%s", len ? "." : "", s->key);
+        else
+            snprintf(path + len, PATH_MAX_LEN - len, "[%u]", s->index);
+        len += strlen(path + len);
+    }
+    return path;
+}
+
+static void report(walker *w, const az_value *v, int depth, const char *what)
 {
     char label[200];
-    snprintf(label, sizeof(label), "%s", check_resource_label(ctx, r));
-    check_report(ctx, r, v, path, "%s has %s in plain text in %s%s", label, what, path,
-                 check_value_origin(ctx, v));
+    snprintf(label, sizeof(label), "%s", check_resource_label(w->ctx, w->r));
+    const char *path = path_text(w, depth);
+    check_report(w->ctx, w->r, v, path, "%s has %s in plain text in %s%s", label, what, path,
+                 check_value_origin(w->ctx, v));
 }
 
-static void walk(check_context *ctx, const az_resource *r, const az_value *v, char *path,
-                 size_t len, const char *key, int depth)
+static void walk(walker *w, const az_value *v, const char *key, int depth)
 {
     if (!v || depth > MAX_DEPTH)
         return;
     if (v->kind == AZ_STRING) {
         if (!written_down(v))
             return;
-        if ((key && credential_key(key)) || typed_path(r, path)) {
-            report(ctx, r, v, path, "a secret");
+        if ((key && credential_key(key)) ||
+            (w->typed && strcasecmp(path_text(w, depth), w->typed) == 0)) {
+            report(w, v, depth, "a secret");
             return;
         }
         const char *what = secrets_credential_in_text(v->u.string.ptr, v->u.string.len);
         if (what)
-            report(ctx, r, v, path, what);
+            report(w, v, depth, what);
         return;
     }
     if (v->kind == AZ_ARRAY) {
         for (uint32_t i = 0; i < v->u.array.count; i++) {
-            snprintf(path + len, PATH_MAX_LEN - len, "[%u]", i);
-            walk(ctx, r, v->u.array.items[i], path, strlen(path), key, depth + 1);
+            w->steps[depth] = (path_step){NULL, i};
+            walk(w, v->u.array.items[i], key, depth + 1);
         }
     } else if (v->kind == AZ_OBJECT) {
         for (uint32_t i = 0; i < v->u.object.count; i++) {
             const az_member *m = &v->u.object.members[i];
-            snprintf(path + len, PATH_MAX_LEN - len, "%s%s", len ? "." : "", m->key);
-            walk(ctx, r, m->value, path, strlen(path), m->key, depth + 1);
+            w->steps[depth] = (path_step){m->key, 0};
+            walk(w, m->value, m->key, depth + 1);
         }
     }
-    path[len] = '\0';
 }
 
 static void run(check_context *ctx, const az_deployment *d)
 {
+    walker w = {.ctx = ctx};
     for (uint32_t i = 0; i < d->resource_count; i++) {
         const az_resource *r = d->resources[i];
         if (r->existing)
             continue;
-        char path[PATH_MAX_LEN] = "";
-        walk(ctx, r, r->body, path, 0, NULL, 0);
+        w.r = r;
+        w.typed = typed_path(r);
+        walk(&w, r->body, NULL, 0);
     }
 }
 
