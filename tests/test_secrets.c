@@ -1,9 +1,11 @@
 /*
  * The secrets checks' details that their fixtures (checks/secrets/) do not
- * pin down: the property paths AZS403 reports.
+ * pin down: the property paths AZS403 reports, and the text and name
+ * heuristics of secrets_common.h, case by case.
  */
 #include "check.h"
 #include "fs_fixture.h"
+#include "secrets/secrets_common.h"
 
 #include <criterion/criterion.h>
 #include <stdlib.h>
@@ -105,4 +107,122 @@ Test(secrets, literal_secret_paths_are_cut_at_255_bytes)
     cr_assert_eq(az_findings_count(f), 1);
     cr_expect(reported_at(f, full), "%s", az_findings_get(f, 0)->property);
     az_findings_free(f);
+}
+
+typedef struct {
+    const char *text;
+    size_t len; /* 0: strlen(text) */
+    const char *what;
+} credential_case;
+
+Test(secrets, credentials_in_text_are_pairs_with_values_and_sas_tokens)
+{
+    static const credential_case cases[] = {
+        {"DefaultEndpointsProtocol=https;AccountName=x;AccountKey=abc==", 0, "an account key"},
+        {"accountkey = abc", 0, "an account key"},
+        {"Endpoint=sb://x/;SharedAccessKeyName=n;SharedAccessKey=k", 0, "a shared access key"},
+        {"Server=x;User Id=u;Password='p4ss';", 0, "a password"},
+        {"\"pwd\"=x", 0, NULL}, /* the quote ends the key */
+        {"Server=x;\tPWD=p", 0, "a password"},
+        /* Inside a word, empty, or a placeholder: no credential. */
+        {"MyAccountKey=abc", 0, NULL},
+        {"AccountKey=;x=1", 0, NULL},
+        {"AccountKey= ", 0, NULL},
+        {"Password={password}", 0, NULL},
+        {"Password=<secret>", 0, NULL},
+        {"Password=$(pw)", 0, NULL},
+        {"Password=%PW%", 0, NULL},
+        {"Password='[parameters(1)]'", 0, NULL},
+        {"AccountKey", 0, NULL},
+        {"AccountKe", 0, NULL},
+        /* A SAS token: sig= with sv= or skn=, each at a query boundary. */
+        {"https://x.blob.core.windows.net/c?sv=2022-11-02&sig=abc", 0, "a SAS token"},
+        {"?SIG=abc&SKN=policy", 0, "a SAS token"},
+        {"sig=abc sv=1", 0, "a SAS token"},
+        {"https://x/c?sig=abc", 0, NULL},
+        {"https://x/c?sv=1&xsig=abc", 0, NULL},
+        {"https://x/c?sv=1&sig=&x=1", 0, NULL},
+        {"https://x/c?sv=1&sig=", 0, NULL},
+        {"https://x/c?sv=&sig=a", 0, NULL},
+        {"https://x/c?sv&sig", 0, NULL},
+        {"AccountKey abc; Password: p", 0, NULL},
+        /* A NUL byte inside the text counts as a boundary. */
+        {"x\0AccountKey=abc", 15, "an account key"},
+        {"", 0, NULL},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++) {
+        const credential_case *c = &cases[i];
+        size_t n = c->len ? c->len : strlen(c->text);
+        const char *what = secrets_credential_in_text(c->text, n);
+        if (c->what)
+            cr_expect(what && strcmp(what, c->what) == 0, "%s: %s, not %s", c->text,
+                      what ? what : "nothing", c->what);
+        else
+            cr_expect_null(what, "%s: %s", c->text, what);
+    }
+}
+
+typedef struct {
+    const char *text;
+    bool secret;
+} text_case;
+
+Test(secrets, commands_with_secrets_pass_literal_options_or_assignments)
+{
+    static const text_case cases[] = {
+        {"Set-Thing -Password hunter2", true},
+        {"az login --password=hunter2", true},
+        {"tool /token:abc", true},
+        {"export DB_PASSWORD=hunter2 && run", true},
+        {"run --api-key abc", true},
+        {"curl -H x --apikey 'abc'", true},
+        {"connect Server=x;Pwd=p", true},
+        {"Set-Thing -Password $pw", false},
+        {"Set-Thing -Password", false},
+        {"Set-Thing -PasswordFile f", false},
+        {"Set-Thing -Password -Force", false},
+        {"echo password hunter2", false},
+        {"PASSWORD=", false},
+        {"TOKEN=%TOKEN%", false},
+        {"", false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+        cr_expect_eq(secrets_command_has_secret(cases[i].text, strlen(cases[i].text)),
+                     cases[i].secret, "%s", cases[i].text);
+}
+
+Test(secrets, names_of_secrets_hold_a_secret_term_and_no_metadata_word)
+{
+    static const text_case cases[] = {
+        {"adminPassword", true},
+        {"ADMIN_PASSWORD", true},
+        {"client-secret", true},
+        {"storageAccountKey", true},
+        {"sqlConnectionString", true},
+        {"passwordLength", false},
+        {"adminpasswordlength", false},
+        {"secretName", false},
+        {"keyVaultSecretUri", false},
+        {"tokenLifetime", false},
+        {"password_", true}, /* no last word */
+        {"_password", true},
+        {"Password2", true},
+        {"creationToken", false},
+        {"NextToken", false},
+        {"pageToken2", true},
+        {"location", false},
+        {"", false},
+        {"__", false},
+    };
+    for (size_t i = 0; i < sizeof(cases) / sizeof(*cases); i++)
+        cr_expect_eq(secrets_name_is_secret(cases[i].text), cases[i].secret, "%s", cases[i].text);
+    char longest[200];
+    memset(longest, 'a', sizeof(longest));
+    memcpy(longest, "password", 8);
+    longest[127] = '\0';
+    cr_expect(secrets_name_is_secret(longest));
+    longest[127] = 'a';
+    longest[128] = '\0';
+    cr_expect_not(secrets_name_is_secret(longest), "names of 128 bytes or more are not read");
+    cr_expect_not(secrets_name_is_secret(NULL));
 }

@@ -1,6 +1,8 @@
 #include "secrets_common.h"
 
 #include <ctype.h>
+#include <stdint.h>
+#include <string.h>
 #include <strings.h>
 
 /* Values nested deeper than this are not searched. */
@@ -15,6 +17,32 @@ static bool starts_with_nocase(const char *s, size_t n, size_t i, const char *wo
 {
     size_t m = strlen(word);
     return i + m <= n && strncasecmp(s + i, word, m) == 0;
+}
+
+/* Whether `word` may start at `c` as starts_with_nocase sees it: in the C
+ * locale azscan runs in, a byte equals only itself and, for a letter, its
+ * other case. Most bytes of a text start no word: this rejects them first. */
+static bool may_start(char c, const char *word)
+{
+    return ((unsigned char)c | 0x20) == ((unsigned char)word[0] | 0x20);
+}
+
+/* The bytes that may start one of several words (as may_start), one bit
+ * each: a single test rejects a byte for all of them. */
+typedef struct {
+    uint64_t bits[4];
+} first_bytes;
+
+static void first_bytes_add(first_bytes *f, const char *word)
+{
+    unsigned char c = (unsigned char)word[0] | 0x20;
+    f->bits[c >> 6] |= (uint64_t)1 << (c & 63);
+}
+
+static bool first_bytes_have(const first_bytes *f, char c)
+{
+    unsigned char b = (unsigned char)c | 0x20;
+    return (f->bits[b >> 6] >> (b & 63)) & 1;
 }
 
 /* A value that stands for something to be filled in, not a credential. */
@@ -53,22 +81,30 @@ static const pair_rule pairs[] = {
 /* Whether `param=` appears as a query parameter of the text. */
 static bool has_query_param(const char *s, size_t n, const char *param)
 {
-    for (size_t i = 0; i < n; i++)
-        if (at_boundary(s, i, "?& ") && starts_with_nocase(s, n, i, param) &&
-            i + strlen(param) < n && s[i + strlen(param)] != '&')
+    size_t m = strlen(param);
+    for (size_t i = 0; i + m < n; i++)
+        if (may_start(s[i], param) && at_boundary(s, i, "?& ") &&
+            starts_with_nocase(s, n, i, param) && s[i + m] != '&')
             return true;
     return false;
 }
 
 const char *secrets_credential_in_text(const char *s, size_t n)
 {
+    /* A pair and a SAS token parameter are written with '=': most texts,
+     * names and ids, have none. */
+    if (!memchr(s, '=', n))
+        return NULL;
+    first_bytes firsts = {{0}};
+    for (size_t k = 0; k < sizeof(pairs) / sizeof(*pairs); k++)
+        first_bytes_add(&firsts, pairs[k].key);
     for (size_t i = 0; i < n; i++) {
-        if (!at_boundary(s, i, "; \t\"'"))
+        if (!first_bytes_have(&firsts, s[i]) || !at_boundary(s, i, "; \t\"'"))
             continue;
         for (size_t k = 0; k < sizeof(pairs) / sizeof(*pairs); k++) {
-            size_t m = strlen(pairs[k].key);
-            if (!starts_with_nocase(s, n, i, pairs[k].key))
+            if (!may_start(s[i], pairs[k].key) || !starts_with_nocase(s, n, i, pairs[k].key))
                 continue;
+            size_t m = strlen(pairs[k].key);
             size_t j = i + m;
             while (j < n && s[j] == ' ')
                 j++;
@@ -121,10 +157,16 @@ bool secrets_command_has_secret(const char *s, size_t n)
 {
     if (secrets_credential_in_text(s, n))
         return true;
+    first_bytes firsts = {{0}};
+    for (size_t k = 0; k < sizeof(command_words) / sizeof(*command_words); k++)
+        first_bytes_add(&firsts, command_words[k]);
     for (size_t i = 0; i < n; i++) {
+        if (!first_bytes_have(&firsts, s[i]))
+            continue;
         for (size_t k = 0; k < sizeof(command_words) / sizeof(*command_words); k++) {
             size_t m = strlen(command_words[k]);
-            if (starts_with_nocase(s, n, i, command_words[k]) &&
+            if (may_start(s[i], command_words[k]) &&
+                starts_with_nocase(s, n, i, command_words[k]) &&
                 (i + m == n || !isalnum((unsigned char)s[i + m])) && literal_after(s, n, i, i + m))
                 return true;
         }
@@ -220,9 +262,9 @@ static const char *const metadata_words[] = {
 
 #define NAME_MAX_LEN 128
 
-/* The name folded to lower case, letters and digits only, and its last word
- * (camelCase, snake_case or kebab-case). */
-static bool fold_name(const char *name, char *folded, char *last)
+/* The name folded to lower case, letters and digits only, and where in it
+ * its last word (camelCase, snake_case or kebab-case) starts. */
+static bool fold_name(const char *name, char *folded, size_t *last)
 {
     size_t n = strlen(name), k = 0, word = 0;
     if (n >= NAME_MAX_LEN)
@@ -239,15 +281,17 @@ static bool fold_name(const char *name, char *folded, char *last)
         folded[k++] = (char)tolower(c);
     }
     folded[k] = '\0';
-    snprintf(last, NAME_MAX_LEN, "%s", folded + word);
+    *last = word;
     return k > 0;
 }
 
 bool secrets_name_is_secret(const char *name)
 {
-    char folded[NAME_MAX_LEN], last[NAME_MAX_LEN];
-    if (!name || !fold_name(name, folded, last))
+    char folded[NAME_MAX_LEN];
+    size_t word;
+    if (!name || !fold_name(name, folded, &word))
         return false;
+    const char *last = folded + word;
     bool secret = false;
     for (size_t i = 0; i < sizeof(secret_terms) / sizeof(*secret_terms) && !secret; i++)
         secret = strstr(folded, secret_terms[i]) != NULL;
@@ -257,7 +301,7 @@ bool secrets_name_is_secret(const char *name)
         if (strcmp(folded, harmless_names[i]) == 0)
             return false;
     /* One word (adminpasswordlength): whether it ends with a metadata word. */
-    bool one_word = strcmp(folded, last) == 0;
+    bool one_word = word == 0;
     size_t n = strlen(last);
     for (size_t i = 0; i < sizeof(metadata_words) / sizeof(*metadata_words); i++) {
         size_t m = strlen(metadata_words[i]);
