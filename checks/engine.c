@@ -839,13 +839,3 @@ bool az_check_matches(const az_check *check, const char *selector)
     /* An id or an id prefix: "AZS201", "AZS2", "azs". */
     return strncasecmp(check->meta.id, selector, n) == 0;
 }
-
-const az_check *az_check_find(const char *id_or_name)
-{
-    for (size_t i = 0; i < az_check_count(); i++) {
-        const az_check *c = az_check_get(i);
-        if (strcasecmp(c->meta.id, id_or_name) == 0 || strcasecmp(c->meta.name, id_or_name) == 0)
-            return c;
-    }
-    return NULL;
-}

@@ -264,5 +264,10 @@ Test(catalog, selectors_match_ids_names_and_prefixes)
     cr_assert(az_check_matches(c, "public-network-access"));
     cr_assert_not(az_check_matches(c, "AZS3"));
     cr_assert_not(az_check_matches(c, ""));
+    cr_assert_eq(az_check_find("azs201"), c);
+    cr_assert_eq(az_check_find("Public-Network-Access"), c);
+    cr_assert_eq(az_check_find(az_check_get(az_check_count() - 1)->meta.id),
+                 az_check_get(az_check_count() - 1));
     cr_assert_null(az_check_find("AZS999"));
+    cr_assert_null(az_check_find("AZS2"));
 }
