@@ -606,13 +606,27 @@ static void add_finding_at(check_context *ctx, const char *resource_type, const 
     free(message);
 }
 
+/* The resource's metadata.azscan.suppress list, or NULL when it has none:
+ * what az_query_value finds there when it is an array, without reading the
+ * path's text for every resource. */
+static const az_value *suppress_list(const az_resource *r)
+{
+    static const char *const path[] = {"metadata", "azscan", "suppress"};
+    const az_value *v = r->body;
+    for (size_t i = 0; v && i < sizeof(path) / sizeof(*path); i++) {
+        const az_member *m = az_value_member(v, path[i], strlen(path[i]));
+        v = m ? m->value : NULL;
+    }
+    return v && v->kind == AZ_ARRAY ? v : NULL;
+}
+
 /* The resource's metadata.azscan.suppress entry ({"id": ..., "justification": ...}) that
  * names the check by id or name, or NULL. ARM templates carry it; Bicep
  * templates can too. */
 static const az_value *metadata_suppression(const az_check *check, const az_resource *r)
 {
-    const az_value *list = az_query_value(r->body, "metadata.azscan.suppress");
-    if (!list || list->kind != AZ_ARRAY)
+    const az_value *list = suppress_list(r);
+    if (!list)
         return NULL;
     for (uint32_t i = 0; i < list->u.array.count; i++) {
         const az_value *id = az_query_value(list->u.array.items[i], "id");
@@ -736,8 +750,8 @@ static void visit_deployments(check_context *ctx, const az_deployment *d)
 static int note_unused_suppressions(az_resource *r, void *ud)
 {
     check_context *ctx = ud;
-    const az_value *list = az_query_value(r->body, "metadata.azscan.suppress");
-    for (uint32_t i = 0; list && list->kind == AZ_ARRAY && i < list->u.array.count; i++) {
+    const az_value *list = suppress_list(r);
+    for (uint32_t i = 0; list && i < list->u.array.count; i++) {
         const az_value *entry = list->u.array.items[i];
         const az_value *id = az_query_value(entry, "id");
         const az_check *c = id && id->kind == AZ_STRING ? az_check_find(id->u.string.ptr) : NULL;
