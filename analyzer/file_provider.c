@@ -4,21 +4,26 @@
 #include "str_hash.h"
 
 #include <dirent.h>
+#include <errno.h>
 #include <pthread.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-static int disk_list(const char *dir, path_set *names)
+/* As `list` for the disk. `*whole` tells whether every name was read: a
+ * directory that cannot be opened or read lists none or some, unnoticed. */
+static int disk_list(const char *dir, path_set *names, bool *whole)
 {
     DIR *dh = opendir(*dir ? dir : "/");
+    *whole = dh != NULL;
     if (!dh)
         return 0;
     int rc = 0;
     struct dirent *de;
-    while (rc == 0 && (de = readdir(dh)))
+    for (errno = 0; rc == 0 && (de = readdir(dh)); errno = 0)
         if (strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0)
             rc = path_set_add(names, de->d_name);
+    *whole = rc == 0 && errno == 0;
     closedir(dh);
     return rc;
 }
@@ -52,7 +57,8 @@ char *file_provider_resolve(const file_provider *p, const char *path)
 
 int file_provider_list(const file_provider *p, const char *dir, path_set *names)
 {
-    return p ? p->list(p, dir, names) : disk_list(dir, names);
+    bool whole;
+    return p ? p->list(p, dir, names) : disk_list(dir, names, &whole);
 }
 
 /* Remembered answers: a slot per hash, the newest answer winning. 1024
@@ -64,11 +70,27 @@ typedef struct {
     char *path, *resolved;
 } memo_slot;
 
+/* Remembered listings. A template's parameter files are looked for beside
+ * it, and the templates of a directory are scanned one after another (by
+ * one worker or by neighbouring ones), so the few most recent listings
+ * serve them all. One bigger than MEMO_LISTING_BYTES is not remembered:
+ * at most MEMO_LISTINGS * MEMO_LISTING_BYTES bytes are held. */
+#define MEMO_LISTINGS 8
+#define MEMO_LISTING_BYTES 16384
+
+typedef struct {
+    uint64_t hash, used; /* `used`: the memo's tick when last used */
+    size_t count;        /* of names */
+    char *text;          /* the directory, then each name, each ended by a NUL; NULL: unused */
+} memo_listing;
+
 typedef struct {
     file_provider base; /* first, so that a memo is its provider */
     const file_provider *inner;
     pthread_mutex_t lock;
     memo_slot slots[MEMO_SLOTS];
+    memo_listing listings[MEMO_LISTINGS];
+    uint64_t tick;
 } memo_provider;
 
 static source_status memo_load(const file_provider *p, const char *path, char **data, size_t *len,
@@ -77,9 +99,72 @@ static source_status memo_load(const file_provider *p, const char *path, char **
     return file_provider_load(((const memo_provider *)p)->inner, path, data, len, err);
 }
 
+/* The remembered listing of `dir`, or NULL; with the lock held. */
+static memo_listing *listing_find(memo_provider *m, const char *dir, uint64_t hash)
+{
+    for (size_t i = 0; i < MEMO_LISTINGS; i++) {
+        memo_listing *l = &m->listings[i];
+        if (l->text && l->hash == hash && strcmp(l->text, dir) == 0)
+            return l;
+    }
+    return NULL;
+}
+
+/* Remembers names[from..] as the listing of `dir`, in place of the least
+ * recently used one. Out of memory, it is not remembered. */
+static void listing_remember(memo_provider *m, const char *dir, uint64_t hash,
+                             const path_set *names, size_t from)
+{
+    size_t size = strlen(dir) + 1, count = path_set_count(names) - from;
+    for (size_t i = from; i < path_set_count(names) && size <= MEMO_LISTING_BYTES; i++)
+        size += strlen(path_set_get(names, i)) + 1;
+    char *text = size <= MEMO_LISTING_BYTES ? malloc(size) : NULL;
+    if (!text)
+        return;
+    char *end = stpcpy(text, dir) + 1;
+    for (size_t i = from; i < path_set_count(names); i++)
+        end = stpcpy(end, path_set_get(names, i)) + 1;
+    pthread_mutex_lock(&m->lock);
+    /* Another worker may have listed the same directory meanwhile. */
+    memo_listing *l = listing_find(m, dir, hash);
+    if (!l) {
+        /* The least recently used; an unused slot has `used` 0. */
+        l = &m->listings[0];
+        for (size_t i = 1; i < MEMO_LISTINGS; i++)
+            if (m->listings[i].used < l->used)
+                l = &m->listings[i];
+        free(l->text);
+        *l = (memo_listing){hash, ++m->tick, count, text};
+        text = NULL;
+    }
+    pthread_mutex_unlock(&m->lock);
+    free(text);
+}
+
 static int memo_list(const file_provider *p, const char *dir, path_set *names)
 {
-    return file_provider_list(((const memo_provider *)p)->inner, dir, names);
+    memo_provider *m = (memo_provider *)p;
+    uint64_t hash = str_hash(dir);
+    pthread_mutex_lock(&m->lock);
+    memo_listing *l = listing_find(m, dir, hash);
+    int rc = 0;
+    if (l) {
+        l->used = ++m->tick;
+        const char *name = l->text + strlen(l->text) + 1;
+        for (size_t i = 0; rc == 0 && i < l->count; i++, name += strlen(name) + 1)
+            rc = path_set_add(names, name);
+    }
+    pthread_mutex_unlock(&m->lock);
+    if (l)
+        return rc;
+    size_t from = path_set_count(names);
+    bool whole = true;
+    rc = m->inner ? m->inner->list(m->inner, dir, names) : disk_list(dir, names, &whole);
+    /* Only whole listings are remembered: a directory that could not be
+     * read is looked at again. */
+    if (rc == 0 && whole)
+        listing_remember(m, dir, hash, names, from);
+    return rc;
 }
 
 static char *copy_of(const char *s)
@@ -145,6 +230,8 @@ void file_provider_memo_free(file_provider *p)
         free(m->slots[i].path);
         free(m->slots[i].resolved);
     }
+    for (size_t i = 0; i < MEMO_LISTINGS; i++)
+        free(m->listings[i].text);
     pthread_mutex_destroy(&m->lock);
     free(m);
 }

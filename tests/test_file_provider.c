@@ -1,7 +1,7 @@
-/* The resolve memo in front of a file provider: its answers are
- * realpath(3)'s, it remembers answers but not failures, it holds a bounded
- * number of them, it passes reads and listings through, and it fails
- * cleanly when memory runs out. */
+/* The memo in front of a file provider: its answers are realpath(3)'s and
+ * its listings its base's, it remembers answers and whole listings but not
+ * failures, it holds a bounded number of them, it passes reads through, and
+ * it fails cleanly when memory runs out. */
 #define _XOPEN_SOURCE 700 /* realpath, symlink */
 #include "fault.h"
 #include "file_provider.h"
@@ -25,6 +25,7 @@ static void setup(void)
 static void teardown(void)
 {
     fault_fail_allocation(-1);
+    fault_fail_readdir(0);
     fixture_remove(dir);
     free(dir);
 }
@@ -114,29 +115,205 @@ Test(file_provider_memo, holds_a_bounded_number_of_answers)
     file_provider_memo_free(p);
 }
 
-Test(file_provider_memo, passes_reads_and_listings_through)
+Test(file_provider_memo, passes_reads_through)
 {
     fixture_write_text(dir, "d/one.bicep", "param p string\n");
-    fixture_write_text(dir, "d/two.json", "{}");
     file_provider *p = file_provider_memo_new(NULL);
     cr_assert(p);
-    char *file = fixture_path(dir, "d/one.bicep"), *sub = fixture_path(dir, "d");
+    char *file = fixture_path(dir, "d/one.bicep");
     source_file *src;
     cr_assert_eq(file_provider_read(p, file, &src, NULL), SOURCE_OK);
     cr_assert_eq(source_file_length(src), strlen("param p string\n"));
     source_file_free(src);
-    path_set *names = path_set_new();
-    cr_assert(names);
-    cr_assert_eq(file_provider_list(p, sub, names), 0);
-    path_set_sort(names);
-    cr_assert_eq(path_set_count(names), 2);
-    cr_assert_str_eq(path_set_get(names, 0), "one.bicep");
-    cr_assert_str_eq(path_set_get(names, 1), "two.json");
-    path_set_free(names);
     free(file);
-    free(sub);
     file_provider_memo_free(p);
     file_provider_memo_free(NULL);
+}
+
+/* A base that lists the disk and counts how often it is asked to. When
+ * `relist` is set, it first lists the same directory through that memo
+ * (once), as a second worker would at the same time. */
+static int base_lists;
+static file_provider *relist;
+
+static source_status counting_load(const file_provider *p, const char *path, char **data,
+                                   size_t *len, source_error *err)
+{
+    (void)p;
+    return file_provider_load(NULL, path, data, len, err);
+}
+
+static char *counting_resolve(const file_provider *p, const char *path)
+{
+    (void)p;
+    return file_provider_resolve(NULL, path);
+}
+
+static int counting_list(const file_provider *p, const char *path, path_set *names)
+{
+    (void)p;
+    base_lists++;
+    file_provider *memo = relist;
+    relist = NULL;
+    if (memo) {
+        path_set *other = path_set_new();
+        cr_assert(other);
+        cr_assert_eq(file_provider_list(memo, path, other), 0);
+        path_set_free(other);
+    }
+    return file_provider_list(NULL, path, names);
+}
+
+static const file_provider counting = {counting_load, counting_resolve, counting_list};
+
+/* The sorted listing of dir/rel through `p`, as one string, "a b"; NULL when it fails. */
+static char *list(const file_provider *p, const char *rel)
+{
+    char *path = fixture_path(dir, rel);
+    path_set *names = path_set_new();
+    cr_assert(names);
+    char *joined = NULL;
+    if (file_provider_list(p, path, names) == 0) {
+        path_set_sort(names);
+        size_t size = 1;
+        for (size_t i = 0; i < path_set_count(names); i++)
+            size += strlen(path_set_get(names, i)) + 1;
+        joined = calloc(1, size);
+        cr_assert(joined);
+        for (size_t i = 0; i < path_set_count(names); i++)
+            strcat(strcat(joined, i ? " " : ""), path_set_get(names, i));
+    }
+    path_set_free(names);
+    free(path);
+    return joined;
+}
+
+static void assert_listing(const file_provider *p, const char *rel, const char *want)
+{
+    char *got = list(p, rel);
+    cr_assert(got, "%s", rel);
+    cr_assert_str_eq(got, want, "%s", rel);
+    free(got);
+}
+
+Test(file_provider_memo, lists_as_its_base_does)
+{
+    fixture_write_text(dir, "d/one.bicep", "");
+    fixture_write_text(dir, "d/two.json", "{}");
+    fixture_mkdir(dir, "d/sub");
+    fixture_mkdir(dir, "empty");
+    file_provider *p = file_provider_memo_new(NULL);
+    cr_assert(p);
+    for (int i = 0; i < 2; i++) {
+        assert_listing(p, "d", "one.bicep sub two.json");
+        assert_listing(p, "empty", "");
+        assert_listing(p, "missing", "");
+    }
+    /* Names already in the set stay, and the directory's are added. */
+    path_set *names = path_set_new();
+    cr_assert(names);
+    cr_assert_eq(path_set_add(names, "zz"), 0);
+    char *d = fixture_path(dir, "d");
+    cr_assert_eq(file_provider_list(p, d, names), 0);
+    cr_assert_eq(path_set_count(names), 4);
+    cr_assert_str_eq(path_set_get(names, 0), "zz");
+    free(d);
+    path_set_free(names);
+    file_provider_memo_free(p);
+}
+
+Test(file_provider_memo, remembers_listings_but_not_failures)
+{
+    fixture_write_text(dir, "d/one.bicep", "");
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    assert_listing(p, "d", "one.bicep");
+    assert_listing(p, "d", "one.bicep");
+    cr_assert_eq(base_lists, 1, "the second listing is remembered");
+    file_provider_memo_free(p);
+
+    /* Files do not change during a scan: the memo answers without looking. */
+    p = file_provider_memo_new(NULL);
+    cr_assert(p);
+    assert_listing(p, "d", "one.bicep");
+    fixture_write_text(dir, "d/two.bicep", "");
+    assert_listing(p, "d", "one.bicep");
+    /* A directory that cannot be opened is looked at again. */
+    assert_listing(p, "late", "");
+    fixture_write_text(dir, "late/one.bicep", "");
+    assert_listing(p, "late", "one.bicep");
+    /* Nor one that cannot be read. */
+    fixture_write_text(dir, "broken/one.bicep", "");
+    fault_fail_readdir(EIO);
+    assert_listing(p, "broken", "");
+    fault_fail_readdir(0);
+    assert_listing(p, "broken", "one.bicep");
+    file_provider_memo_free(p);
+}
+
+Test(file_provider_memo, holds_a_bounded_number_of_listings)
+{
+    enum { DIRS = 40 };
+    fixture_write_text(dir, "hot/main.bicep", "");
+    char rel[64];
+    for (int i = 0; i < DIRS; i++) {
+        snprintf(rel, sizeof(rel), "d%d", i);
+        fixture_mkdir(dir, rel);
+    }
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    for (int i = 0; i < DIRS; i++) {
+        snprintf(rel, sizeof(rel), "d%d", i);
+        assert_listing(p, rel, "");
+        assert_listing(p, "hot", "main.bicep");
+    }
+    cr_assert_eq(base_lists, DIRS + 1, "a listing in use stays remembered");
+    /* Listed again, newest first: only the last few are still remembered. */
+    for (int i = DIRS - 1; i >= 0; i--) {
+        snprintf(rel, sizeof(rel), "d%d", i);
+        assert_listing(p, rel, "");
+    }
+    int remembered = 2 * DIRS + 1 - base_lists;
+    cr_assert_gt(remembered, 0);
+    cr_assert_leq(remembered, 8);
+    file_provider_memo_free(p);
+}
+
+Test(file_provider_memo, leaves_out_listings_too_big_to_hold)
+{
+    enum { FILES = 1000 }; /* 36 bytes of name each, with its NUL */
+    char rel[64];
+    for (int i = 0; i < FILES; i++) {
+        snprintf(rel, sizeof(rel), "big/a-parameter-file-named-at-%04d.json", i);
+        fixture_write_text(dir, rel, "");
+    }
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    for (int i = 0; i < 2; i++) {
+        char *names = list(p, "big");
+        cr_assert(names);
+        cr_assert_eq(strlen(names), FILES * 36 - 1);
+        free(names);
+    }
+    cr_assert_eq(base_lists, 2);
+    file_provider_memo_free(p);
+}
+
+Test(file_provider_memo, remembers_a_listing_made_twice_at_once_once)
+{
+    fixture_write_text(dir, "d/one.bicep", "");
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    relist = p;
+    assert_listing(p, "d", "one.bicep");
+    cr_assert_eq(base_lists, 2);
+    assert_listing(p, "d", "one.bicep");
+    cr_assert_eq(base_lists, 2);
+    file_provider_memo_free(p);
 }
 
 Test(file_provider_memo, fails_cleanly_when_memory_runs_out)
@@ -166,5 +343,47 @@ Test(file_provider_memo, fails_cleanly_when_memory_runs_out)
     cr_assert(got);
     free(got);
     free(path);
+    file_provider_memo_free(p);
+}
+
+Test(file_provider_memo, lists_cleanly_when_memory_runs_out)
+{
+    fixture_write_text(dir, "d/one.bicep", "");
+    char *d = fixture_path(dir, "d");
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    /* The base's listing fails: nothing is remembered. */
+    path_set *names = path_set_new();
+    cr_assert(names);
+    fault_fail_allocation(0);
+    cr_assert_eq(file_provider_list(p, d, names), -1);
+    fault_fail_allocation(-1);
+    path_set_free(names);
+    cr_assert_eq(base_lists, 1);
+    /* Remembering fails, after the allocations of the listing itself: it is
+     * still given, and not remembered. */
+    cr_assert(names = path_set_new());
+    long before = fault_allocation_count();
+    cr_assert_eq(file_provider_list(NULL, d, names), 0);
+    long listing = fault_allocation_count() - before;
+    path_set_free(names);
+    cr_assert(names = path_set_new());
+    fault_fail_allocation(listing);
+    cr_assert_eq(file_provider_list(p, d, names), 0);
+    fault_fail_allocation(-1);
+    cr_assert_eq(path_set_count(names), 1);
+    path_set_free(names);
+    assert_listing(p, "d", "one.bicep");
+    cr_assert_eq(base_lists, 3, "not remembered");
+    /* Remembered now, and copying it out fails. */
+    cr_assert(names = path_set_new());
+    fault_fail_allocation(0);
+    cr_assert_eq(file_provider_list(p, d, names), -1);
+    fault_fail_allocation(-1);
+    path_set_free(names);
+    assert_listing(p, "d", "one.bicep");
+    cr_assert_eq(base_lists, 3, "still remembered");
+    free(d);
     file_provider_memo_free(p);
 }
