@@ -267,19 +267,20 @@ static char *root_of(const char *arg)
     return root;
 }
 
-/* The argument a discovered entry came from: display paths of files under a
- * directory argument are relative to it. */
-static const char *argument_of(const scan_options *o, const discover_entry *e)
+/* The index in o->paths of the argument a discovered entry came from
+ * (display paths of files under a directory argument are relative to it),
+ * or o->path_count for none: ".". */
+static size_t argument_of(const scan_options *o, const discover_entry *e)
 {
     for (size_t i = 0; i < o->path_count; i++) {
         size_t n = strlen(o->paths[i]);
         if (strcmp(e->disk_path, o->paths[i]) == 0)
-            return o->paths[i];
+            return i;
         if (strncmp(e->disk_path, o->paths[i], n) == 0 &&
             (e->disk_path[n] == '/' || o->paths[i][n - 1] == '/'))
-            return o->paths[i];
+            return i;
     }
-    return ".";
+    return o->path_count;
 }
 
 typedef struct {
@@ -312,10 +313,12 @@ static bool selected(const az_check *c, void *ud)
  * longer. */
 #define SCAN_TREE_CACHE_BYTES ((size_t)256 * 1024)
 
-/* A file to analyze: a discovered one, or a given one with its own root. */
+/* A file to analyze, discovered or given. */
 typedef struct {
     discover_entry e;
-    const char *given_root; /* NULL for a discovered file */
+    /* Its scan root: a given file's own, or that of the argument it was
+     * discovered under; NULL when it could not be found. */
+    const char *root;
 } scan_item;
 
 /* A scan in progress: each item is worked into a result of its own (a
@@ -329,16 +332,18 @@ typedef struct {
     tree_cache *cache;
     const file_provider *provider; /* the scan's provider, with resolved paths remembered */
     unsigned jobs;
+    /* The scan root of each path argument, then of ".", found when first
+     * needed: once per argument, not once per template. */
+    char **roots;
 } scan_job;
 
 /* Models the template `e`, already read and parsed (`src` and `tree`, which
- * this takes; NULL for the build to read them), and runs the checks over it. */
-/* `given_root` is a given file's scan root; NULL for a discovered file. */
+ * this takes; NULL for the build to read them), and runs the checks over it.
+ * `root` is its scan_item's. */
 static void model_and_check(scan_result *r, const scan_job *job, const discover_entry *e,
-                            const char *given_root, source_file *src, TSTree *tree)
+                            const char *root, source_file *src, TSTree *tree)
 {
     const scan_options *o = job->o;
-    char *root = given_root ? strdup(given_root) : root_of(argument_of(o, e));
     if (!root) {
         ts_tree_delete(tree);
         source_file_free(src);
@@ -367,11 +372,9 @@ static void model_and_check(scan_result *r, const scan_job *job, const discover_
             r->failed = true;
         else
             add_error(r, e->display_path, NULL, err);
-        free(root);
         return;
     }
     add_model_paths(r, m, root, e);
-    free(root);
     r->templates++;
     for (uint32_t i = 0; i < az_model_warning_count(m); i++) {
         const az_warning *w = az_model_warning(m, i);
@@ -458,7 +461,7 @@ static void scan_entry(void *ud, size_t index)
     tree_cache_entry *cached = cached_template(job, e);
     if (cached) {
         /* The build takes the file from the cache as well. */
-        model_and_check(part, job, e, job->items[index].given_root, NULL, NULL);
+        model_and_check(part, job, e, job->items[index].root, NULL, NULL);
         tree_cache_release(job->cache, cached);
         return;
     }
@@ -482,7 +485,7 @@ static void scan_entry(void *ud, size_t index)
      * could not be read or parsed has nothing to model. */
     bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
     if (is_template && tree) {
-        model_and_check(part, job, e, job->items[index].given_root, src, tree);
+        model_and_check(part, job, e, job->items[index].root, src, tree);
     } else {
         if (tree)
             ts_tree_delete(tree);
@@ -558,6 +561,17 @@ static void add_discovery_notes(scan_result *r, const discover_result *found)
     }
 }
 
+/* The scan root of the argument `e` was discovered under; NULL when it
+ * could not be found. On the main thread, before the workers run. */
+static const char *argument_root(scan_job *job, const discover_entry *e)
+{
+    const scan_options *o = job->o;
+    size_t i = argument_of(o, e);
+    if (!job->roots[i])
+        job->roots[i] = root_of(i < o->path_count ? o->paths[i] : ".");
+    return job->roots[i];
+}
+
 /* Discovers one path argument and scans what it finds. One argument at a
  * time: the list of files in memory is one argument's, not all of them. */
 static void scan_argument(scan_job *job, const char *path)
@@ -573,8 +587,10 @@ static void scan_argument(scan_job *job, const char *path)
     scan_item *items = calloc(count ? count : 1, sizeof(*items));
     if (!items)
         r->failed = true;
-    for (size_t i = 0; items && i < count; i++)
-        items[i] = (scan_item){*discover_result_entry(found, i), NULL};
+    for (size_t i = 0; items && i < count; i++) {
+        const discover_entry *e = discover_result_entry(found, i);
+        items[i] = (scan_item){*e, argument_root(job, e)};
+    }
     if (items)
         scan_items(job, items, count);
     free(items);
@@ -613,18 +629,22 @@ int scan_run(const scan_options *o, scan_result **out)
     r->provider = o->provider;
     r->display_root = keep(r, o->display_root);
     unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
-    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, NULL, jobs};
+    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, NULL, jobs, NULL};
     job.parts = calloc(job.window, sizeof(*job.parts));
+    job.roots = calloc(o->path_count + 1, sizeof(*job.roots));
     job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
     file_provider *memo = file_provider_memo_new(o->provider);
     job.provider = memo;
-    if (!job.parts || !job.cache || !memo)
+    if (!job.parts || !job.cache || !memo || !job.roots)
         r->failed = true;
     if (!r->failed && o->files)
         scan_given(&job);
     for (size_t i = 0; !o->files && !r->failed && i < o->path_count; i++)
         scan_argument(&job, o->paths[i]);
     free(job.parts);
+    for (size_t i = 0; job.roots && i <= o->path_count; i++)
+        free(job.roots[i]);
+    free(job.roots);
     tree_cache_free(job.cache);
     file_provider_memo_free(memo);
     az_findings_sort(r->findings);

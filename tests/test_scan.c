@@ -167,6 +167,28 @@ Test(scan, analyzes_a_template_loaded_before_as_a_module)
     free(text);
 }
 
+/* A template's scan root is that of the first path argument it falls
+ * under, whichever argument discovered it. A file argument's is its
+ * directory here, as the scratch directory is not under the working one. */
+Test(scan, gives_each_template_the_root_of_its_argument)
+{
+    fixture_write_text(dir, "shared/x.bicep", "param p string = 'x'\n");
+    const char *uses = "module x '../shared/x.bicep' = { name: 'x' }\n";
+    fixture_write_text(dir, "a/main.bicep", uses);
+    fixture_write_text(dir, "b/main.bicep", uses);
+    char *a = fixture_path(dir, "a/main.bicep");
+    const char *paths[] = {a, dir};
+    char *text = scan_described(paths, 2, 1);
+    const char *outside = "1:10 module path '../shared/x.bicep' resolves outside the scan root; "
+                          "not read\n";
+    char want[1024];
+    snprintf(want, sizeof(want), "files 4 templates 4\nwarning %s:%swarning a/main.bicep:%s", a,
+             outside, outside);
+    cr_assert_str_eq(text, want);
+    free(text);
+    free(a);
+}
+
 /* Path arguments are scanned one at a time, yet the errors discovery finds
  * still come before the errors of the files, whatever argument they are about. */
 Test(scan, lists_discovery_errors_first_across_path_arguments)
