@@ -9,6 +9,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* As `list` for the disk. `*whole` tells whether every name was read: a
  * directory that cannot be opened or read lists none or some, unnoticed. */
@@ -174,11 +175,58 @@ static char *copy_of(const char *s)
     return copy ? memcpy(copy, s, n) : NULL;
 }
 
+/* How many directories up from a path the memo resolves itself, leaving
+ * the rest to realpath(3): more than a real tree has, and a bound on the
+ * recursion that a module path of any length could ask for. */
+#define MEMO_RESOLVE_DEPTH 32
+
+static char *memo_resolve_within(memo_provider *m, const char *path, unsigned depth);
+
+/*
+ * realpath(3) of `path` on the disk, in fewer system calls: realpath reads
+ * every component of every path again, where here the directory of a plain
+ * last name (not ".", ".." or a symbolic link) is resolved through the
+ * memo, which the files beside it share, and only that name is looked at,
+ * by one lstat(2). Anything else, and any failure, is left to realpath,
+ * whose errno then says why.
+ */
+static char *disk_resolve(memo_provider *m, const char *path, unsigned depth)
+{
+    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : "";
+    if (depth == 0 || !slash || slash == path || !*name || strcmp(name, ".") == 0 ||
+        strcmp(name, "..") == 0)
+        return realpath(path, NULL);
+    size_t dir_len = (size_t)(slash - path);
+    char *dir = malloc(dir_len + 1), *resolved_dir = NULL, *joined = NULL;
+    if (dir) {
+        memcpy(dir, path, dir_len);
+        dir[dir_len] = '\0';
+        resolved_dir = memo_resolve_within(m, dir, depth - 1);
+    }
+    if (resolved_dir) {
+        size_t n = strlen(resolved_dir);
+        if ((joined = malloc(n + strlen(name) + 2)))
+            /* "/" alone takes no second slash. */
+            stpcpy(stpcpy(stpcpy(joined, resolved_dir), n > 1 ? "/" : ""), name);
+    }
+    free(dir);
+    free(resolved_dir);
+    struct stat st;
+    if (joined && lstat(joined, &st) == 0 && !S_ISLNK(st.st_mode))
+        return joined;
+    free(joined);
+    return realpath(path, NULL);
+}
+
 static char *memo_resolve(const file_provider *p, const char *path)
+{
+    return memo_resolve_within((memo_provider *)p, path, MEMO_RESOLVE_DEPTH);
+}
+
+static char *memo_resolve_within(memo_provider *m, const char *path, unsigned depth)
 {
     /* The memo is the one thing about a provider that changes: behind the
      * lock, and never visible in an answer. */
-    memo_provider *m = (memo_provider *)p;
     uint64_t hash = str_hash(path);
     memo_slot *slot = &m->slots[hash & (MEMO_SLOTS - 1)];
     pthread_mutex_lock(&m->lock);
@@ -189,7 +237,8 @@ static char *memo_resolve(const file_provider *p, const char *path)
     pthread_mutex_unlock(&m->lock);
     if (hit)
         return copy; /* NULL when out of memory, as realpath(3) */
-    char *resolved = file_provider_resolve(m->inner, path);
+    char *resolved =
+        m->inner ? file_provider_resolve(m->inner, path) : disk_resolve(m, path, depth);
     if (!resolved)
         return NULL;
     /* Only answers are remembered: a failure keeps the errno that says why. */

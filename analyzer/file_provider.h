@@ -47,15 +47,16 @@ int file_provider_list(const file_provider *p, const char *dir, path_set *names)
  * A provider that passes everything to `base` (NULL: the disk), borrowed,
  * but answers `resolve` and `list` from a memo of recent answers where it
  * can. A scan resolves the same module paths for template after template,
- * and each realpath(3) costs a system call per path component; it lists a
- * template's directory for its parameter files, once for every template
- * the directory holds. Files do not change during a scan, so a remembered
- * answer stays true. Failures are not remembered, so that they are tried
- * again and say why: a path that does not resolve, and a directory the disk
- * could not open or read to its end. The memo holds a fixed number of
- * answers and of listings (each of a bounded size), so its memory does not
- * grow with the files scanned. Safe to use from several threads at once.
- * Returns NULL when out of memory.
+ * and each realpath(3) costs a system call per path component: on the disk,
+ * the memo resolves a path's directory through itself, and looks only at
+ * the last name. A scan also lists a template's directory for its parameter
+ * files, once for every template the directory holds. Files do not change
+ * during a scan, so a remembered answer stays true. Failures are not
+ * remembered, so that they are tried again and say why: a path that does
+ * not resolve, and a directory the disk could not open or read to its end.
+ * The memo holds a fixed number of answers and of listings (each of a
+ * bounded size), so its memory does not grow with the files scanned. Safe
+ * to use from several threads at once. Returns NULL when out of memory.
  */
 file_provider *file_provider_memo_new(const file_provider *base);
 

@@ -45,26 +45,112 @@ static char *resolve(const file_provider *p, const char *rel)
     return got;
 }
 
+/* The memo answers `path` as realpath does, errno included. */
+static void assert_resolves_as_realpath(const file_provider *p, const char *path)
+{
+    errno = 0;
+    char *want = realpath(path, NULL);
+    int want_errno = errno;
+    errno = 0;
+    char *got = file_provider_resolve(p, path);
+    if (want)
+        cr_assert_str_eq(got, want, "%s", path);
+    else
+        cr_assert(!got && errno == want_errno, "%s: %s, errno %d, not %d", path, got, errno,
+                  want_errno);
+    free(want);
+    free(got);
+}
+
 Test(file_provider_memo, answers_as_realpath_does)
 {
     fixture_write_text(dir, "a/main.bicep", "");
+    fixture_write_text(dir, "a/sub/x.bicep", "");
+    char deep[256] = "";
+    for (int i = 0; i < 40; i++)
+        strcat(deep, "d/");
+    strcat(deep, "f.bicep");
+    fixture_write_text(dir, deep, "");
     char *target = fixture_path(dir, "a/main.bicep"), *link = fixture_path(dir, "link.bicep");
     cr_assert_eq(symlink(target, link), 0);
+    cr_assert_eq(chdir(dir), 0);
+    cr_assert_eq(symlink("a", "linkdir"), 0);
+    cr_assert_eq(symlink("linkdir", "chain"), 0);
+    cr_assert_eq(symlink("nowhere", "dangling.bicep"), 0);
+    cr_assert_eq(symlink("loop", "loop"), 0);
     file_provider *p = file_provider_memo_new(NULL);
     cr_assert(p);
-    const char *rels[] = {"a/main.bicep", "a/../a/main.bicep", "link.bicep", "a", "a/main.bicep"};
-    for (size_t i = 0; i < sizeof(rels) / sizeof(*rels); i++) {
-        char *got = resolve(p, rels[i]);
-        cr_assert(got, "%s", rels[i]);
-        free(got);
+    const char *rels[] = {"a/main.bicep",
+                          "a/../a/main.bicep",
+                          "link.bicep",
+                          "a",
+                          "a/",
+                          "a/.",
+                          "a/..",
+                          "a//main.bicep",
+                          "a/./main.bicep",
+                          "a/sub/../main.bicep",
+                          "linkdir/main.bicep",
+                          "linkdir/sub/x.bicep",
+                          "chain/sub/x.bicep",
+                          "chain/sub/../main.bicep",
+                          "linkdir/../link.bicep",
+                          "dangling.bicep",
+                          "loop/x.bicep",
+                          "a/main.bicep/x",
+                          "a/main.bicep/",
+                          "a/missing.bicep",
+                          "missing/x.bicep",
+                          deep,
+                          "",
+                          ".",
+                          "..",
+                          "/",
+                          "/.",
+                          "/..",
+                          "main.bicep"};
+    /* Relative and absolute, before and after the memo holds them. */
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof(rels) / sizeof(*rels); i++) {
+            assert_resolves_as_realpath(p, rels[i]);
+            char *path = fixture_path(dir, rels[i]);
+            assert_resolves_as_realpath(p, path);
+            /* With "/" as a resolved directory on the way. */
+            char *from_root = fixture_path("/.", path);
+            assert_resolves_as_realpath(p, from_root);
+            free(from_root);
+            free(path);
+        }
     }
-    errno = 0;
-    char *missing = fixture_path(dir, "a/missing.bicep");
-    cr_assert_null(file_provider_resolve(p, missing));
-    cr_assert_eq(errno, ENOENT);
-    free(missing);
     free(target);
     free(link);
+    file_provider_memo_free(p);
+}
+
+/* Files do not change during a scan: a directory, once resolved, is not
+ * looked at again, only the name in it. */
+Test(file_provider_memo, resolves_a_known_directory_once)
+{
+    fixture_write_text(dir, "a/one.bicep", "");
+    fixture_write_text(dir, "b/two.bicep", "");
+    file_provider *p = file_provider_memo_new(NULL);
+    cr_assert(p);
+    char *one = resolve(p, "a/one.bicep");
+    cr_assert(one);
+    char *a = fixture_path(dir, "a"), *old = fixture_path(dir, "a.old");
+    cr_assert_eq(rename(a, old), 0);
+    cr_assert_eq(symlink("b", a), 0);
+    char *path = fixture_path(dir, "a/two.bicep");
+    char *got = file_provider_resolve(p, path);
+    *strrchr(one, '/') = '\0';
+    char *want = fixture_path(one, "two.bicep");
+    cr_assert_str_eq(got, want, "the directory as it was resolved");
+    free(want);
+    free(got);
+    free(path);
+    free(old);
+    free(a);
+    free(one);
     file_provider_memo_free(p);
 }
 
@@ -325,8 +411,15 @@ Test(file_provider_memo, fails_cleanly_when_memory_runs_out)
     char *path = fixture_path(dir, "m.bicep");
     file_provider *p = file_provider_memo_new(NULL);
     cr_assert(p);
-    /* Remembering fails: the answer is still given, and not remembered. */
-    fault_fail_allocation(0);
+    /* Remembering fails (the last two allocations copy the answer): it is
+     * still given, and not remembered. */
+    file_provider *counted = file_provider_memo_new(NULL);
+    cr_assert(counted);
+    long before = fault_allocation_count();
+    free(file_provider_resolve(counted, path));
+    long remember = fault_allocation_count() - before - 2;
+    file_provider_memo_free(counted);
+    fault_fail_allocation(remember);
     char *got = file_provider_resolve(p, path);
     fault_fail_allocation(-1);
     cr_assert(got);
@@ -385,5 +478,52 @@ Test(file_provider_memo, lists_cleanly_when_memory_runs_out)
     assert_listing(p, "d", "one.bicep");
     cr_assert_eq(base_lists, 3, "still remembered");
     free(d);
+    file_provider_memo_free(p);
+}
+
+/* Out of memory while a directory above the path is resolved through the
+ * memo, realpath(3) answers instead. */
+Test(file_provider_memo, resolves_as_realpath_when_memory_runs_out)
+{
+    fixture_write_text(dir, "a/sub/x.bicep", "");
+    char *path = fixture_path(dir, "a/sub/x.bicep");
+    char *want = realpath(path, NULL);
+    cr_assert(want);
+    long total = 0;
+    for (long n = -1; n < total; n++) {
+        file_provider *p = file_provider_memo_new(NULL);
+        cr_assert(p);
+        long before = fault_allocation_count();
+        fault_fail_allocation(n);
+        char *got = file_provider_resolve(p, path);
+        fault_fail_allocation(-1);
+        if (n < 0)
+            total = fault_allocation_count() - before;
+        cr_assert_str_eq(got, want, "allocation %ld of %ld", n, total);
+        free(got);
+        file_provider_memo_free(p);
+    }
+    cr_assert_gt(total, 4);
+    free(want);
+    free(path);
+}
+
+/* A module path may be as long as a template makes it: the memo resolves
+ * the directories of a few of its last names, and realpath(3) the rest,
+ * rather than recurse once for every name. */
+Test(file_provider_memo, resolves_paths_of_any_depth)
+{
+    enum { NAMES = 100000 };
+    fixture_write_text(dir, "x/x/x.bicep", "");
+    char *path = malloc(strlen(dir) + 2 * NAMES + 16);
+    cr_assert(path);
+    char *end = stpcpy(path, dir);
+    for (int i = 0; i < NAMES; i++)
+        end = stpcpy(end, "/x");
+    strcpy(end, ".bicep");
+    file_provider *p = file_provider_memo_new(NULL);
+    cr_assert(p);
+    assert_resolves_as_realpath(p, path);
+    free(path);
     file_provider_memo_free(p);
 }
