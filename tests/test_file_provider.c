@@ -252,6 +252,15 @@ static int counting_list(const file_provider *p, const char *path, path_set *nam
 
 static const file_provider counting = {counting_load, counting_resolve, counting_list};
 
+/* A memo over `counting`, with nothing counted yet. */
+static file_provider *counted_memo(void)
+{
+    file_provider *p = file_provider_memo_new(&counting);
+    cr_assert(p);
+    base_lists = 0;
+    return p;
+}
+
 /* The sorted listing of dir/rel through `p`, as one string, "a b"; NULL when it fails. */
 static char *list(const file_provider *p, const char *rel)
 {
@@ -311,9 +320,7 @@ Test(file_provider_memo, lists_as_its_base_does)
 Test(file_provider_memo, remembers_listings_but_not_failures)
 {
     fixture_write_text(dir, "d/one.bicep", "");
-    file_provider *p = file_provider_memo_new(&counting);
-    cr_assert(p);
-    base_lists = 0;
+    file_provider *p = counted_memo();
     assert_listing(p, "d", "one.bicep");
     assert_listing(p, "d", "one.bicep");
     cr_assert_eq(base_lists, 1, "the second listing is remembered");
@@ -347,9 +354,7 @@ Test(file_provider_memo, holds_a_bounded_number_of_listings)
         snprintf(rel, sizeof(rel), "d%d", i);
         fixture_mkdir(dir, rel);
     }
-    file_provider *p = file_provider_memo_new(&counting);
-    cr_assert(p);
-    base_lists = 0;
+    file_provider *p = counted_memo();
     for (int i = 0; i < DIRS; i++) {
         snprintf(rel, sizeof(rel), "d%d", i);
         assert_listing(p, rel, "");
@@ -375,9 +380,7 @@ Test(file_provider_memo, leaves_out_listings_too_big_to_hold)
         snprintf(rel, sizeof(rel), "big/a-parameter-file-named-at-%04d.json", i);
         fixture_write_text(dir, rel, "");
     }
-    file_provider *p = file_provider_memo_new(&counting);
-    cr_assert(p);
-    base_lists = 0;
+    file_provider *p = counted_memo();
     for (int i = 0; i < 2; i++) {
         char *names = list(p, "big");
         cr_assert(names);
@@ -391,9 +394,7 @@ Test(file_provider_memo, leaves_out_listings_too_big_to_hold)
 Test(file_provider_memo, remembers_a_listing_made_twice_at_once_once)
 {
     fixture_write_text(dir, "d/one.bicep", "");
-    file_provider *p = file_provider_memo_new(&counting);
-    cr_assert(p);
-    base_lists = 0;
+    file_provider *p = counted_memo();
     relist = p;
     assert_listing(p, "d", "one.bicep");
     cr_assert_eq(base_lists, 2);
@@ -443,9 +444,7 @@ Test(file_provider_memo, lists_cleanly_when_memory_runs_out)
 {
     fixture_write_text(dir, "d/one.bicep", "");
     char *d = fixture_path(dir, "d");
-    file_provider *p = file_provider_memo_new(&counting);
-    cr_assert(p);
-    base_lists = 0;
+    file_provider *p = counted_memo();
     /* The base's listing fails: nothing is remembered. */
     path_set *names = path_set_new();
     cr_assert(names);
