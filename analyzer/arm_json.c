@@ -13,6 +13,7 @@ typedef struct {
     az_kind kind; /* AZ_ARRAY or AZ_OBJECT */
     az_range range;
     uint32_t base;
+    uint32_t node_depth; /* the container's depth in the walk */
     bool has_key;
     az_member key; /* the pending key of the pair being read */
 } frame;
@@ -47,9 +48,10 @@ static json_symbols symbols_of(const TSLanguage *lang)
 
 /* The text of a string node, unescaped into the arena, NUL-terminated;
  * NULL when out of memory. */
-static const char *string_text(az_builder *b, const az_loaded_file *f, TSNode node, size_t *len)
+static const char *string_text(az_builder *b, const az_loaded_file *f, const syntax_walk_node *node,
+                               size_t *len)
 {
-    uint32_t start = ts_node_start_byte(node), end = ts_node_end_byte(node);
+    uint32_t start = node->start_byte, end = node->end_byte;
     const char *text = source_file_text(f->src);
     /* Between the quotes; an unterminated string has no closing one. */
     uint32_t body = start + 1;
@@ -62,20 +64,20 @@ static const char *string_text(az_builder *b, const az_loaded_file *f, TSNode no
     return buf;
 }
 
-static az_value *string_value(az_builder *b, const az_loaded_file *f, TSNode node)
+static az_value *string_value(az_builder *b, const az_loaded_file *f, const syntax_walk_node *node)
 {
     size_t len;
     const char *text = string_text(b, f, node, &len);
-    return text ? az_value_string_adopt(az_builder_arena(b), az_builder_node_range(b, f, node),
+    return text ? az_value_string_adopt(az_builder_arena(b), az_builder_walk_range(b, f, node),
                                         text, len)
                 : NULL;
 }
 
-static az_value *number_value(az_builder *b, const az_loaded_file *f, TSNode node)
+static az_value *number_value(az_builder *b, const az_loaded_file *f, const syntax_walk_node *node)
 {
-    az_range range = az_builder_node_range(b, f, node);
-    const char *text = source_file_text(f->src) + ts_node_start_byte(node);
-    uint32_t len = ts_node_end_byte(node) - ts_node_start_byte(node);
+    az_range range = az_builder_walk_range(b, f, node);
+    const char *text = source_file_text(f->src) + node->start_byte;
+    uint32_t len = node->end_byte - node->start_byte;
     char buf[32];
     if (len >= sizeof(buf) || memchr(text, '.', len) || memchr(text, 'e', len) ||
         memchr(text, 'E', len))
@@ -144,6 +146,19 @@ static az_value *frame_close(arena *a, scratch *sc, const frame *fr)
     return az_value_object(a, fr->range, members, n);
 }
 
+/* Adds `v` to the innermost open container, or takes it as the document's
+ * value at the top. */
+static int place(scratch *sc, frame *frames, uint32_t depth, az_value **result, az_value *v)
+{
+    if (!v)
+        return -1;
+    if (depth > 0)
+        return frame_add(sc, &frames[depth - 1], v);
+    if (!*result)
+        *result = v;
+    return 0;
+}
+
 az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
 {
     arena *a = az_builder_arena(b);
@@ -157,33 +172,43 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
     scratch sc = {0};
     az_value *result = NULL;
     bool warned = false;
+    syntax_walk *w = syntax_walk_new(f->tree);
+    if (!w)
+        goto nomem;
 
-    TSTreeCursor cur = ts_tree_cursor_new(ts_tree_root_node(f->tree));
-    bool descend = ts_tree_cursor_goto_first_child(&cur);
-    while (descend) {
-        TSNode node = ts_tree_cursor_current_node(&cur);
-        TSSymbol s = ts_node_symbol(node);
+    syntax_walk_node n;
+    int step;
+    while ((step = syntax_walk_next(w, &n)) == 1) {
+        /* The containers this node is not inside of are complete. */
+        while (depth > 0 && frames[depth - 1].node_depth >= n.depth) {
+            depth--;
+            if (place(&sc, frames, depth, &result, frame_close(a, &sc, &frames[depth])))
+                goto nomem;
+        }
+        if (n.depth == 0)
+            continue; /* the document: its value is its child */
+        TSSymbol s = n.symbol;
         bool entered = false;
         az_value *v = NULL;
         bool produced = true;
 
-        if (s == sym.comment || !ts_node_is_named(node)) {
+        if (s == sym.comment || !n.named) {
             produced = false;
         } else if (s == sym.string && depth > 0 && frames[depth - 1].kind == AZ_OBJECT &&
-                   ts_tree_cursor_current_field_id(&cur) == sym.key) {
+                   n.field == sym.key) {
             produced = false;
             size_t len;
-            const char *key = string_text(b, f, node, &len);
+            const char *key = string_text(b, f, &n, &len);
             if (!key)
                 goto nomem;
             frame *fr = &frames[depth - 1];
             fr->key.key = key;
             fr->key.key_len = (uint32_t)len;
-            fr->key.key_range = az_builder_node_range(b, f, node);
+            fr->key.key_range = az_builder_walk_range(b, f, &n);
             fr->has_key = true;
         } else if (s == sym.object || s == sym.array) {
             if (depth >= max_depth) {
-                az_range at = az_builder_node_range(b, f, node);
+                az_range at = az_builder_walk_range(b, f, &n);
                 if (!warned)
                     az_eval_warn(ev, at,
                                  "evaluation bound reached: JSON nested more than %u deep; "
@@ -203,75 +228,45 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
                 frame *fr = &frames[depth++];
                 memset(fr, 0, sizeof(*fr));
                 fr->kind = s == sym.object ? AZ_OBJECT : AZ_ARRAY;
-                fr->range = az_builder_node_range(b, f, node);
+                fr->range = az_builder_walk_range(b, f, &n);
                 fr->base = fr->kind == AZ_ARRAY ? sc.item_count : sc.member_count;
+                fr->node_depth = n.depth;
                 produced = false;
-                entered = ts_tree_cursor_goto_first_child(&cur);
-                if (!entered) {
-                    v = frame_close(a, &sc, &frames[--depth]);
-                    produced = true;
-                }
+                entered = true;
             }
         } else if (s == sym.string) {
-            v = string_value(b, f, node);
+            v = string_value(b, f, &n);
         } else if (s == sym.number) {
-            v = number_value(b, f, node);
+            v = number_value(b, f, &n);
         } else if (s == sym.true_ || s == sym.false_) {
-            v = az_value_bool(a, az_builder_node_range(b, f, node), s == sym.true_);
+            v = az_value_bool(a, az_builder_walk_range(b, f, &n), s == sym.true_);
         } else if (s == sym.null_) {
-            v = az_value_null(a, az_builder_node_range(b, f, node));
+            v = az_value_null(a, az_builder_walk_range(b, f, &n));
         } else {
             /* ERROR and anything unexpected: what it held is not known. */
-            v = az_value_unknown(a, az_builder_node_range(b, f, node), "syntax error");
+            v = az_value_unknown(a, az_builder_walk_range(b, f, &n), "syntax error");
         }
 
-        if (produced) {
-            if (!v)
-                goto nomem;
-            if (depth == 0) {
-                if (!result)
-                    result = v;
-            } else if (frame_add(&sc, &frames[depth - 1], v)) {
-                goto nomem;
-            }
-        }
-        if (entered)
-            continue;
-
-        /* Move on: to the next sibling, or up, closing containers on the way. */
-        while (!ts_tree_cursor_goto_next_sibling(&cur)) {
-            if (!ts_tree_cursor_goto_parent(&cur)) {
-                descend = false;
-                break;
-            }
-            TSNode up = ts_tree_cursor_current_node(&cur);
-            TSSymbol us = ts_node_symbol(up);
-            if ((us == sym.object || us == sym.array) && depth > 0) {
-                az_value *closed = frame_close(a, &sc, &frames[--depth]);
-                if (!closed)
-                    goto nomem;
-                if (depth == 0) {
-                    if (!result)
-                        result = closed;
-                } else if (frame_add(&sc, &frames[depth - 1], closed)) {
-                    goto nomem;
-                }
-            }
-            if (ts_node_symbol(up) == ts_node_symbol(ts_tree_root_node(f->tree)) &&
-                ts_node_eq(up, ts_tree_root_node(f->tree))) {
-                descend = false;
-                break;
-            }
-        }
+        if (produced && place(&sc, frames, depth, &result, v))
+            goto nomem;
+        if (!entered)
+            syntax_walk_skip_children(w);
     }
-    ts_tree_cursor_delete(&cur);
+    if (step < 0)
+        goto nomem;
+    while (depth > 0) {
+        depth--;
+        if (place(&sc, frames, depth, &result, frame_close(a, &sc, &frames[depth])))
+            goto nomem;
+    }
+    syntax_walk_free(w);
     free(frames);
     free(sc.items);
     free(sc.members);
     return result;
 
 nomem:
-    ts_tree_cursor_delete(&cur);
+    syntax_walk_free(w);
     free(frames);
     free(sc.items);
     free(sc.members);

@@ -118,10 +118,10 @@ az_range az_builder_syntax_range(const az_builder *b, const az_loaded_file *f, s
                         syntax_node_end_point(node), syntax_node_end_byte(node));
 }
 
-az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node)
+az_range az_builder_walk_range(const az_builder *b, const az_loaded_file *f,
+                               const syntax_walk_node *node)
 {
-    return points_range(b, f, ts_node_start_point(node), ts_node_start_byte(node),
-                        ts_node_end_point(node), ts_node_end_byte(node));
+    return points_range(b, f, node->start_point, node->start_byte, node->end_point, node->end_byte);
 }
 
 void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)

@@ -6,6 +6,7 @@
 #include "model.h"
 #include "source.h"
 #include "syntax_table.h"
+#include "syntax_walk.h"
 #include "tree_cache.h"
 
 #include <stdarg.h>
@@ -72,8 +73,9 @@ az_range az_builder_range(const az_builder *b, const az_loaded_file *f, uint32_t
 /* The range a node of `f`'s syntax table covers. */
 az_range az_builder_syntax_range(const az_builder *b, const az_loaded_file *f, syntax_node node);
 
-/* The range a tree-sitter node of `f` covers. */
-az_range az_builder_node_range(const az_builder *b, const az_loaded_file *f, TSNode node);
+/* The range a node of `f`, as a syntax walk gave it, covers. */
+az_range az_builder_walk_range(const az_builder *b, const az_loaded_file *f,
+                               const syntax_walk_node *node);
 
 /* Adds a model warning; the message is formatted printf-style and copied. */
 void az_builder_warn(az_builder *b, az_range at, const char *fmt, ...)
