@@ -1,4 +1,5 @@
 #include "syntax_table.h"
+#include "syntax_walk.h"
 
 #include <stdlib.h>
 
@@ -28,96 +29,75 @@ struct syntax_table {
     uint32_t named_total;
 };
 
-/* A node whose subtree is still open during the walk, and how many of its
- * children are still to be visited. */
+/* The nodes whose subtrees are still open during the walk, one per depth. */
 typedef struct {
-    uint32_t node, children_left;
-} frame;
-
-typedef struct {
-    frame *items;
+    uint32_t *items;
     uint32_t count, cap;
-} frame_stack;
+} open_stack;
 
-static int stack_push(frame_stack *s, frame f)
+static int stack_push(open_stack *s, uint32_t node)
 {
     if (s->count == s->cap) {
         uint32_t cap = s->cap ? s->cap * 2 : 64;
-        frame *grown = realloc(s->items, (size_t)cap * sizeof(*grown));
+        uint32_t *grown = realloc(s->items, (size_t)cap * sizeof(*grown));
         if (!grown)
             return -1;
         s->items = grown;
         s->cap = cap;
     }
-    s->items[s->count++] = f;
+    s->items[s->count++] = node;
     return 0;
 }
 
-/* Records the cursor's node in `e`; returns its number of children. */
-static uint32_t record(entry *e, const TSTreeCursor *cursor)
+static void record(entry *e, const syntax_walk_node *n)
 {
-    TSNode node = ts_tree_cursor_current_node(cursor);
-    e->start_byte = ts_node_start_byte(node);
-    e->end_byte = ts_node_end_byte(node);
-    e->start_point = ts_node_start_point(node);
-    e->end_point = ts_node_end_point(node);
-    e->symbol = ts_node_symbol(node);
-    e->field = ts_tree_cursor_current_field_id(cursor);
-    e->flags = (uint8_t)((ts_node_is_named(node) ? FLAG_NAMED : 0) |
-                         (ts_node_is_extra(node) ? FLAG_EXTRA : 0) |
-                         (ts_node_is_missing(node) ? FLAG_MISSING : 0) |
-                         (ts_node_has_error(node) ? FLAG_HAS_ERROR : 0));
-    return ts_node_child_count(node);
+    e->start_byte = n->start_byte;
+    e->end_byte = n->end_byte;
+    e->start_point = n->start_point;
+    e->end_point = n->end_point;
+    e->symbol = n->symbol;
+    e->field = n->field;
+    e->flags = (uint8_t)((n->named ? FLAG_NAMED : 0) | (n->extra ? FLAG_EXTRA : 0) |
+                         (n->missing ? FLAG_MISSING : 0) | (n->has_error ? FLAG_HAS_ERROR : 0));
 }
 
 /*
- * Visits the tree in pre-order, recording every node and where its subtree
- * ends in t->nodes, which has room for `cap`. Returns the number of named
- * nodes below the root, or -1.
- *
- * The cursor is moved only where a node is known to be: a cursor's failed
- * step to a next sibling climbs through the node's hidden ancestors and
- * costs as much as a successful one, so each node's child count says when
- * its last child has been visited.
+ * Records every node of the tree in pre-order, and where its subtree ends,
+ * in t->nodes, which has room for `cap`. Returns the number of named nodes
+ * below the root, or -1.
  */
 static int64_t walk(syntax_table *t, const TSTree *tree, uint32_t cap)
 {
-    frame_stack open = {0};
-    int64_t named = 0;
-    TSTreeCursor cursor = ts_tree_cursor_new(ts_tree_root_node(tree));
-    t->count = 1;
-    if (stack_push(&open, (frame){0, record(&t->nodes[0], &cursor)}) != 0)
-        named = -1;
-    while (named >= 0 && open.count) {
-        frame *top = &open.items[open.count - 1];
-        if (!top->children_left) {
-            /* The cursor is on the node, or on its last child. */
-            if (t->count > top->node + 1)
-                ts_tree_cursor_goto_parent(&cursor);
-            t->nodes[top->node].end = t->count;
-            open.count--;
-            continue;
+    open_stack open = {0};
+    syntax_walk *w = syntax_walk_new(tree);
+    int64_t named = w ? 0 : -1;
+    syntax_walk_node n;
+    while (named >= 0) {
+        int step = syntax_walk_next(w, &n);
+        if (step <= 0) {
+            named = step < 0 ? -1 : named;
+            break;
         }
-        /* The cursor is on the node, before its first child, or on the
-         * child visited last. `cap` is ts_node_descendant_count, which
-         * counts exactly the nodes a cursor visits, as each node's child
-         * count counts its children: the checks keep a runtime that
-         * disagreed from writing past the table. */
-        bool moved = t->count == top->node + 1 ? ts_tree_cursor_goto_first_child(&cursor)
-                                               : ts_tree_cursor_goto_next_sibling(&cursor);
-        if (!moved || t->count == cap) {
+        /* The subtrees this node is not in are complete. */
+        while (open.count > n.depth)
+            t->nodes[open.items[--open.count]].end = t->count;
+        /* `cap` is ts_node_descendant_count, which counts exactly the nodes
+         * a cursor visits: the checks keep a runtime that disagreed from
+         * writing past the table. */
+        if (t->count == cap || open.count != n.depth) {
             named = -1;
             break;
         }
-        top->children_left--;
         uint32_t i = t->count++;
-        uint32_t children = record(&t->nodes[i], &cursor);
-        if (t->nodes[i].flags & FLAG_NAMED)
+        record(&t->nodes[i], &n);
+        if (i > 0 && n.named)
             named++;
-        if (stack_push(&open, (frame){i, children}) != 0)
+        if (stack_push(&open, i) != 0)
             named = -1;
     }
-    ts_tree_cursor_delete(&cursor);
+    while (open.count)
+        t->nodes[open.items[--open.count]].end = t->count;
+    syntax_walk_free(w);
     free(open.items);
     return named;
 }
