@@ -4,6 +4,7 @@
 #define _XOPEN_SOURCE 700 /* nftw */
 #include "fault.h"
 #include "language.h"
+#include "nested_text.h"
 #include "syntax_walk.h"
 
 #include <criterion/criterion.h>
@@ -150,17 +151,9 @@ static void check_string(language_id lang, const char *text)
 static void check_nested(language_id lang, const char *prefix, const char *open, const char *middle,
                          const char *close, size_t depth)
 {
-    size_t plen = strlen(prefix), olen = strlen(open), mlen = strlen(middle), clen = strlen(close);
-    size_t len = plen + depth * (olen + clen) + mlen;
-    char *text = malloc(len + 1), *p = text;
+    size_t len;
+    char *text = nested_text(prefix, open, middle, close, depth, &len);
     cr_assert_not_null(text);
-    memcpy(p, prefix, plen), p += plen;
-    for (size_t i = 0; i < depth; i++)
-        memcpy(p, open, olen), p += olen;
-    memcpy(p, middle, mlen), p += mlen;
-    for (size_t i = 0; i < depth; i++)
-        memcpy(p, close, clen), p += clen;
-    *p = '\0';
     check_text(prefix, lang, text, len);
     free(text);
 }
