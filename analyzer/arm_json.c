@@ -91,6 +91,7 @@ static az_value *number_value(az_builder *b, const az_loaded_file *f, const synt
     return az_value_int(az_builder_arena(b), range, v);
 }
 
+/* Makes room in a malloc'd array for one more than `count` items. */
 static int grow(void **items, uint32_t *cap, uint32_t count, size_t elem_size)
 {
     if (count < *cap)
@@ -217,14 +218,8 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
                 warned = true;
                 v = az_value_unknown(a, at, "nested too deep");
             } else {
-                if (depth == frame_cap) {
-                    uint32_t cap = frame_cap ? frame_cap * 2 : 16;
-                    frame *grown = realloc(frames, cap * sizeof(*grown));
-                    if (!grown)
-                        goto nomem;
-                    frames = grown;
-                    frame_cap = cap;
-                }
+                if (grow((void **)&frames, &frame_cap, depth, sizeof(*frames)))
+                    goto nomem;
                 frame *fr = &frames[depth++];
                 memset(fr, 0, sizeof(*fr));
                 fr->kind = s == sym.object ? AZ_OBJECT : AZ_ARRAY;
