@@ -114,8 +114,9 @@ static az_range points_range(const az_builder *b, const az_loaded_file *f, TSPoi
 
 az_range az_builder_syntax_range(const az_builder *b, const az_loaded_file *f, syntax_node node)
 {
-    return points_range(b, f, syntax_node_start_point(node), syntax_node_start_byte(node),
-                        syntax_node_end_point(node), syntax_node_end_byte(node));
+    TSPoint start, end;
+    syntax_node_points(node, &start, &end);
+    return points_range(b, f, start, syntax_node_start_byte(node), end, syntax_node_end_byte(node));
 }
 
 az_range az_builder_walk_range(const az_builder *b, const az_loaded_file *f,

@@ -2,6 +2,7 @@
 #define AZSCAN_SYNTAX_TABLE_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <tree_sitter/api.h>
 
@@ -9,14 +10,15 @@
  * A parsed file's syntax tree flattened into one read-only table, for front
  * ends that walk a tree many times (a module file is built once per caller).
  * tree-sitter's node API recomputes a node's children from the packed tree
- * on every call; here every answer is a lookup or a short loop over a node's
- * children.
+ * on every call; here every answer is a lookup, a short loop over a node's
+ * children, or for a point, a search among the rows near the node's.
  *
- * The table holds the nodes a tree cursor visits (visible nodes, named and
- * anonymous) in pre-order, and answers for them exactly as tree-sitter's
- * node API does: ts_node_symbol, ts_node_type, ts_node_is_named,
- * ts_node_is_extra, ts_node_is_missing, ts_node_has_error, the byte and
- * point ranges, ts_node_named_child_count, ts_node_named_child and
+ * The table holds, in pre-order, the nodes a tree cursor visits that its
+ * API can reach: all but anonymous leaves outside any field (punctuation,
+ * keywords). It answers for them exactly as tree-sitter's node API does:
+ * ts_node_symbol, ts_node_type, ts_node_is_named, ts_node_is_extra,
+ * ts_node_is_missing, ts_node_has_error, the byte and point ranges,
+ * ts_node_named_child_count, ts_node_named_child and
  * ts_node_child_by_field_id.
  *
  * A table owns its memory and nothing of the tree it was built from, which
@@ -32,11 +34,16 @@ typedef struct {
     uint32_t i;
 } syntax_node;
 
-/* Builds the table of `tree` in one walk. Returns 0, or -1 when out of memory. */
+/* Builds the table of `tree` in one walk. Returns 0, or -1 when out of
+ * memory (or when the tree's points do not follow from its bytes, which no
+ * tree of tree-sitter's does: the table finds points from bytes). */
 int syntax_table_build(syntax_table **out, const TSTree *tree);
 
 /* Accepts NULL. */
 void syntax_table_free(syntax_table *t);
+
+/* The bytes of memory the table holds. */
+size_t syntax_table_memory(const syntax_table *t);
 
 /* The language of the tree the table was built from. */
 const TSLanguage *syntax_table_language(const syntax_table *t);
@@ -44,7 +51,8 @@ const TSLanguage *syntax_table_language(const syntax_table *t);
 /* The root node. */
 syntax_node syntax_table_root(const syntax_table *t);
 
-/* The node at pre-order index `i` (the root is 0), or the null node past the end. */
+/* The table's node at pre-order index `i` (the root is 0), or the null
+ * node past the end. */
 syntax_node syntax_table_node(const syntax_table *t, uint32_t i);
 
 /*
@@ -76,6 +84,9 @@ uint32_t syntax_node_start_byte(syntax_node n);
 uint32_t syntax_node_end_byte(syntax_node n);
 TSPoint syntax_node_start_point(syntax_node n);
 TSPoint syntax_node_end_point(syntax_node n);
+
+/* Both points, for less than asking for each: points are found from bytes. */
+void syntax_node_points(syntax_node n, TSPoint *start, TSPoint *end);
 
 uint32_t syntax_node_named_child_count(syntax_node n);
 

@@ -1,7 +1,8 @@
 /* The syntax table against tree-sitter's own node API, node by node, over
  * every Bicep file of the fixtures and samples, the grammar's corpus, and
- * hostile input; and its bounds. */
+ * hostile input; its bounds, its memory and its failures. */
 #define _XOPEN_SOURCE 700 /* nftw */
+#include "fault.h"
 #include "language.h"
 #include "nested_text.h"
 #include "syntax_table.h"
@@ -80,6 +81,19 @@ static const char *field_name(const TSLanguage *lang, TSFieldId id)
     return id ? ts_language_field_name_for_id(lang, id) : NULL;
 }
 
+/* The field `v` is in within its parent, or NULL. */
+static const char *field_of(const visited *nodes, const visited *v)
+{
+    return v->parent < 0 ? NULL
+                         : ts_node_field_name_for_child(nodes[v->parent].node, v->child_index);
+}
+
+/* Whether the table holds the node: all but anonymous leaves outside any field. */
+static bool kept(const visited *nodes, const visited *v)
+{
+    return ts_node_is_named(v->node) || ts_node_child_count(v->node) || field_of(nodes, v);
+}
+
 /* Builds the table of `text` and checks every node of it. */
 static void check_text(const char *what, const char *text, size_t len)
 {
@@ -88,12 +102,21 @@ static void check_text(const char *what, const char *text, size_t len)
     syntax_table *t;
     cr_assert_eq(syntax_table_build(&t, tree), 0);
     cr_assert_eq(syntax_table_language(t), lang);
-    uint32_t count;
-    visited *nodes = preorder(tree, &count);
+    cr_assert_gt(syntax_table_memory(t), 0);
+    uint32_t all;
+    visited *nodes = preorder(tree, &all);
     uint32_t fields = ts_language_field_count(lang);
 
+    /* The tree's nodes that the table holds, in order: table node i is
+     * nodes[held[i]]. */
+    uint32_t *held = malloc((all ? all : 1) * sizeof(*held)), count = 0;
+    cr_assert_not_null(held);
+    for (uint32_t k = 0; k < all; k++)
+        if (kept(nodes, &nodes[k]))
+            held[count++] = k;
+
     for (uint32_t i = 0; i < count; i++) {
-        TSNode tn = nodes[i].node;
+        TSNode tn = nodes[held[i]].node;
         syntax_node sn = syntax_table_node(t, i);
         cr_assert_not(syntax_node_is_null(sn), "%s: node %u missing", what, i);
         cr_assert_eq(sn.i, i);
@@ -105,13 +128,17 @@ static void check_text(const char *what, const char *text, size_t len)
         cr_assert_eq(syntax_node_has_error(sn), ts_node_has_error(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_start_byte(sn), ts_node_start_byte(tn), "%s: node %u", what, i);
         cr_assert_eq(syntax_node_end_byte(sn), ts_node_end_byte(tn), "%s: node %u", what, i);
-        cr_assert(same_point(syntax_node_start_point(sn), ts_node_start_point(tn)));
-        cr_assert(same_point(syntax_node_end_point(sn), ts_node_end_point(tn)));
+        TSPoint got_start = syntax_node_start_point(sn), got_end = syntax_node_end_point(sn);
+        TSPoint want_start = ts_node_start_point(tn), want_end = ts_node_end_point(tn);
+        TSPoint both_start, both_end;
+        syntax_node_points(sn, &both_start, &both_end);
+        cr_assert(same_point(both_start, got_start) && same_point(both_end, got_end));
+        cr_assert(same_point(got_start, want_start), "%s: node %u starts at %u:%u, not %u:%u", what,
+                  i, got_start.row, got_start.column, want_start.row, want_start.column);
+        cr_assert(same_point(got_end, want_end), "%s: node %u ends at %u:%u, not %u:%u", what, i,
+                  got_end.row, got_end.column, want_end.row, want_end.column);
 
-        const char *want_field =
-            nodes[i].parent < 0
-                ? NULL
-                : ts_node_field_name_for_child(nodes[nodes[i].parent].node, nodes[i].child_index);
+        const char *want_field = field_of(nodes, &nodes[held[i]]);
         const char *got_field = field_name(lang, syntax_node_field(sn));
         cr_assert(want_field ? got_field && strcmp(want_field, got_field) == 0 : !got_field,
                   "%s: node %u (%s) is in field %s, not %s", what, i, ts_node_type(tn),
@@ -122,7 +149,7 @@ static void check_text(const char *what, const char *text, size_t len)
         for (uint32_t k = 0; k < named; k++) {
             syntax_node c = syntax_node_named_child(sn, k);
             cr_assert_not(syntax_node_is_null(c));
-            cr_assert(same_node(nodes[c.i].node, ts_node_named_child(tn, k)),
+            cr_assert(same_node(nodes[held[c.i]].node, ts_node_named_child(tn, k)),
                       "%s: named child %u of node %u", what, k, i);
         }
         cr_assert(syntax_node_is_null(syntax_node_named_child(sn, named)));
@@ -132,15 +159,17 @@ static void check_text(const char *what, const char *text, size_t len)
         for (TSFieldId f = 1; f <= fields + 1; f++) {
             syntax_node c = syntax_node_child_by_field(sn, f);
             TSNode want = ts_node_child_by_field_id(tn, f);
-            cr_assert(
-                syntax_node_is_null(c) ? ts_node_is_null(want) : same_node(nodes[c.i].node, want),
-                "%s: field %s of node %u (%s)", what, field_name(lang, f), i, ts_node_type(tn));
+            cr_assert(syntax_node_is_null(c) ? ts_node_is_null(want)
+                                             : same_node(nodes[held[c.i]].node, want),
+                      "%s: field %s of node %u (%s)", what, field_name(lang, f), i,
+                      ts_node_type(tn));
         }
     }
     cr_assert(syntax_node_is_null(syntax_table_node(t, count)), "%s: more nodes than the tree",
               what);
     cr_assert_eq(syntax_table_root(t).i, 0);
     cr_assert_eq(syntax_table_root(t).t, t);
+    free(held);
     free(nodes);
     syntax_table_free(t);
     ts_tree_delete(tree);
@@ -267,6 +296,112 @@ Test(syntax_table, matches_tree_sitter_on_hostile_input)
     check_nested("var x = ", "[", "", "", 5000);
 }
 
+/* A text built piece by piece. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} text_buf;
+
+static void append(text_buf *b, const char *piece)
+{
+    size_t n = strlen(piece);
+    if (b->len + n + 1 > b->cap) {
+        b->cap = (b->len + n + 1) * 2;
+        cr_assert((b->data = realloc(b->data, b->cap)));
+    }
+    memcpy(b->data + b->len, piece, n + 1);
+    b->len += n;
+}
+
+static void check_buf(const char *what, text_buf *b)
+{
+    check_text(what, b->data, b->len);
+    free(b->data);
+    *b = (text_buf){0};
+}
+
+/* Points are found from bytes through the rows that nodes start or end on:
+ * lines past any 16-bit column, rows with no node on them (blank lines, the
+ * inside of multi-line strings and comments), rows where only left-out
+ * punctuation is, and every kind of line break tree-sitter does not count. */
+Test(syntax_table, finds_every_point_on_long_lines_and_many_rows)
+{
+    text_buf b = {0};
+    append(&b, "var x = [");
+    for (int i = 0; i < 4000; i++)
+        append(&b, "{a: [1, '\xc3\xa9', 2], b: 'xy'}, ");
+    append(&b, "]\nvar y = 1");
+    check_buf("a line of 112,000 bytes", &b);
+
+    append(&b, "\n\n\n");
+    char line[64];
+    for (int i = 0; i < 250; i++) {
+        snprintf(line, sizeof(line), "var v%d = {\n", i);
+        append(&b, line);
+        for (int k = 0; k < 200; k++) {
+            snprintf(line, sizeof(line), "  p%d: '%d'\n", k, i * k);
+            append(&b, line);
+        }
+        append(&b, i % 2 ? "\n\n\n}\n" : "}\nvar m = '''\n\n\n\n'''\n/*\n\n*/\n");
+    }
+    check_buf("51,000 rows", &b);
+
+    check_string("var a = 1\r\nvar b = '\r'\r\nvar c = '''\r\n\r\n'''\r\n");
+    check_string("var a = 1\rvar b = 2\r\r\r");
+    check_string("var a = \v\f 1\n\n");
+    check_string("var x = {\n  a: [\n    1\n  ]\n\n}\n\n\n)\n");
+    check_string("resource r 'a@b' = {\n  properties: {\n  }\n}");
+    check_string("\n\n\n\nvar x = 1");
+    check_string("var x = '''\n\n");
+    check_string("var x = (\n\n\n");
+}
+
+/* A failed allocation anywhere in a build frees what the build took. */
+Test(syntax_table, fails_cleanly_at_every_allocation)
+{
+    fault_route_tree_sitter_around();
+    const char text[] = "var x = {\n  a: [1, 2]\n}\nvar y = x.a[0]\n";
+    TSTree *tree = parse(text, sizeof(text) - 1);
+    for (long n = 0;; n++) {
+        long before = fault_live_allocations();
+        syntax_table *t = (syntax_table *)1;
+        fault_fail_allocation(n);
+        int rc = syntax_table_build(&t, tree);
+        fault_fail_allocation(-1);
+        if (rc == 0) {
+            cr_assert_geq(n, 3, "too few allocations were failed: %ld", n);
+            syntax_table_free(t);
+            break;
+        }
+        cr_assert_eq(rc, -1);
+        cr_assert_null(t);
+        cr_assert_eq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
+    }
+    ts_tree_delete(tree);
+}
+
+/* The memory a table holds grows with its nodes. */
+Test(syntax_table, tells_its_memory)
+{
+    text_buf b = {0};
+    append(&b, "var x = 1\n");
+    TSTree *small = parse(b.data, b.len);
+    for (int i = 0; i < 100; i++)
+        append(&b, "var x = [1, 2]\n");
+    TSTree *big = parse(b.data, b.len);
+    free(b.data);
+    syntax_table *s, *t;
+    cr_assert_eq(syntax_table_build(&s, small), 0);
+    cr_assert_eq(syntax_table_build(&t, big), 0);
+    /* Each declaration adds five nodes (the table leaves out its keyword
+     * and punctuation) of 21 bytes at least, and a row of 8. */
+    cr_assert_geq(syntax_table_memory(t), syntax_table_memory(s) + 100 * (5 * 21 + 8));
+    syntax_table_free(s);
+    syntax_table_free(t);
+    ts_tree_delete(small);
+    ts_tree_delete(big);
+}
+
 Test(syntax_table, null_node_and_bounds)
 {
     syntax_node null = {NULL, 0};
@@ -280,7 +415,11 @@ Test(syntax_table, null_node_and_bounds)
     cr_assert_not(syntax_node_has_error(null));
     cr_assert_eq(syntax_node_start_byte(null), 0);
     cr_assert_eq(syntax_node_end_byte(null), 0);
+    cr_assert_eq(syntax_node_start_point(null).row, 0);
     cr_assert_eq(syntax_node_end_point(null).row, 0);
+    TSPoint start = {1, 1}, end = {1, 1};
+    syntax_node_points(null, &start, &end);
+    cr_assert(same_point(start, (TSPoint){0, 0}) && same_point(end, (TSPoint){0, 0}));
     cr_assert_eq(syntax_node_named_child_count(null), 0);
     cr_assert(syntax_node_is_null(syntax_node_named_child(null, 0)));
     cr_assert(syntax_node_is_null(syntax_node_child_by_field(null, 1)));
