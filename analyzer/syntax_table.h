@@ -93,7 +93,10 @@ uint32_t syntax_node_named_child_count(syntax_node n);
 /* The `i`th named child, or the null node when there are not that many. */
 syntax_node syntax_node_named_child(syntax_node n, uint32_t i);
 
-/* The first child in the field `field`, or the null node. */
+/* The first child in the field `field`, or the null node. Fields are the
+ * cursor's (ts_tree_cursor_current_field_id): inside an ERROR node, where
+ * ts_node_child_by_field_id reads the node's own empty field map and finds
+ * nothing, this finds the fields of the rules the error holds. */
 syntax_node syntax_node_child_by_field(syntax_node n, TSFieldId field);
 
 #endif
