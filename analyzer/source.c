@@ -287,6 +287,17 @@ uint32_t source_file_length(const source_file *src)
     return src->length;
 }
 
+size_t source_file_memory(const source_file *src)
+{
+    size_t bytes = sizeof(*src) + (size_t)(src->text - src->data) + src->length +
+                   src->line_count * sizeof(*src->lines);
+    if (src->ascii_rows)
+        bytes += src->line_count / 8 + 1;
+    if (src->code_points)
+        bytes += (src->length / BLOCK_SIZE + 1) * sizeof(*src->code_points);
+    return bytes;
+}
+
 static uint32_t code_points_before(const source_file *src, uint32_t offset)
 {
     if (!src->code_points)

@@ -82,6 +82,9 @@ void source_file_free(source_file *src);
 const char *source_file_text(const source_file *src);
 uint32_t source_file_length(const source_file *src);
 
+/* About the bytes of memory `src` holds: the file as read and its indexes. */
+size_t source_file_memory(const source_file *src);
+
 /* The line and column of `offset`; offsets past the end are clamped. */
 source_position source_file_locate(const source_file *src, uint32_t offset);
 

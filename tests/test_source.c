@@ -178,6 +178,28 @@ Test(source, tells_which_rows_are_ascii)
     source_file_free(src);
 }
 
+/* The memory of a file: its bytes, a line start a line, and for text
+ * that is not all ASCII, the indexes of its rows and code points. */
+Test(source, tells_its_memory)
+{
+    fixture_write_text(dir, "one-line.bicep", "abcdefgh");
+    fixture_write_text(dir, "lines.bicep", "abc\n\n\ngh");
+    fixture_write_text(dir, "accent.bicep", "abcdef\xC3\xA9");
+    fixture_write_text(dir, "bom.bicep",
+                       "\xEF\xBB\xBF"
+                       "abcdefgh");
+    source_file *one = read_ok("one-line.bicep"), *lines = read_ok("lines.bicep");
+    source_file *accent = read_ok("accent.bicep"), *bom = read_ok("bom.bicep");
+    cr_assert_gt(source_file_memory(one), 8 + sizeof(uint32_t));
+    cr_assert_eq(source_file_memory(lines), source_file_memory(one) + 3 * sizeof(uint32_t));
+    cr_assert_gt(source_file_memory(accent), source_file_memory(one));
+    cr_assert_eq(source_file_memory(bom), source_file_memory(one) + 3);
+    source_file_free(one);
+    source_file_free(lines);
+    source_file_free(accent);
+    source_file_free(bom);
+}
+
 Test(source, clamps_offsets_past_the_end)
 {
     fixture_write_text(dir, "a.bicep", "x\nyz");
