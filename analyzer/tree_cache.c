@@ -14,7 +14,7 @@ struct tree_cache_entry {
     uint64_t hash;
     source_file *src;
     syntax_table *table;
-    size_t bytes;
+    size_t bytes; /* of memory the entry holds */
     unsigned uses;
     tree_cache_entry *next_in_bucket;
     tree_cache_entry *newer, *older; /* the recency list */
@@ -22,7 +22,7 @@ struct tree_cache_entry {
 
 struct tree_cache {
     pthread_mutex_t lock;
-    size_t budget, bytes;
+    size_t budget, bytes; /* bytes: of all entries' memory */
     tree_cache_entry *buckets[BUCKETS];
     tree_cache_entry *newest, *oldest;
 };
@@ -150,12 +150,10 @@ tree_cache_entry *tree_cache_put(tree_cache *c, const char *path, source_file *s
         source_file_free(src);
         return e;
     }
-    *fresh = (tree_cache_entry){.path = copy,
-                                .hash = hash,
-                                .src = src,
-                                .table = table,
-                                .bytes = source_file_length(src),
-                                .uses = 1};
+    size_t bytes =
+        sizeof(*fresh) + strlen(copy) + 1 + source_file_memory(src) + syntax_table_memory(table);
+    *fresh = (tree_cache_entry){
+        .path = copy, .hash = hash, .src = src, .table = table, .bytes = bytes, .uses = 1};
     fresh->next_in_bucket = c->buckets[hash & (BUCKETS - 1)];
     c->buckets[hash & (BUCKETS - 1)] = fresh;
     push_newest(c, fresh);
@@ -178,6 +176,14 @@ bool tree_cache_entry_clean(const tree_cache_entry *e)
 const syntax_table *tree_cache_entry_table(const tree_cache_entry *e)
 {
     return e->table;
+}
+
+size_t tree_cache_memory(tree_cache *c)
+{
+    pthread_mutex_lock(&c->lock);
+    size_t bytes = c->bytes;
+    pthread_mutex_unlock(&c->lock);
+    return bytes;
 }
 
 void tree_cache_release(tree_cache *c, tree_cache_entry *e)

@@ -16,9 +16,10 @@
  * The cache owns the source and the syntax table of every entry. Tables are
  * never changed, so every user of an entry reads the one table. Entries in
  * use are never dropped; entries not in use are dropped, least recently
- * used first, once the sources of all entries pass the cache's budget in
- * bytes, so the cache's memory is bounded whatever the number of files.
- * Files do not change during a scan, so an entry never goes stale.
+ * used first, once the memory of all entries (sources with their indexes,
+ * tables, paths) passes the cache's budget in bytes, so the cache's memory
+ * is bounded whatever the number of files. Files do not change during a
+ * scan, so an entry never goes stale.
  *
  * Every function is safe to call from several threads at once.
  */
@@ -52,6 +53,9 @@ const syntax_table *tree_cache_entry_table(const tree_cache_entry *e);
 /* Whether the entry's file has no syntax error, so that a template found
  * here needs no parse of its own to report them. */
 bool tree_cache_entry_clean(const tree_cache_entry *e);
+
+/* The bytes of memory the entries hold, as the budget counts them. */
+size_t tree_cache_memory(tree_cache *c);
 
 /* Ends a use of `e`. Accepts NULL. */
 void tree_cache_release(tree_cache *c, tree_cache_entry *e);

@@ -1,6 +1,7 @@
-/* The tree cache: hits share one parse, the budget drops unused entries
- * oldest first, entries in use stay, a second store of a path keeps the
- * first, and an entry tells whether its file has syntax errors. */
+/* The tree cache: hits share one parse, the budget counts each entry's
+ * memory and drops unused entries oldest first, entries in use stay, a
+ * second store of a path keeps the first, and an entry tells whether its
+ * file has syntax errors. */
 #include "fs_fixture.h"
 #include "language.h"
 #include "syntax.h"
@@ -9,6 +10,7 @@
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 static char *dir;
 
@@ -86,10 +88,41 @@ Test(tree_cache, shares_one_parse_between_users)
     tree_cache_free(c);
 }
 
+/* The memory one entry of `text` at a path of the length of "a.bicep" takes. */
+static size_t entry_memory(void)
+{
+    tree_cache *c = tree_cache_new(1 << 20);
+    tree_cache_release(c, store(c, "x.bicep"));
+    size_t bytes = tree_cache_memory(c);
+    tree_cache_free(c);
+    return bytes;
+}
+
+Test(tree_cache, counts_the_memory_of_each_entry)
+{
+    tree_cache *c = tree_cache_new(1 << 20);
+    cr_assert_eq(tree_cache_memory(c), 0);
+    source_file *src;
+    syntax_table *table;
+    char *path = parse("a.bicep", &src, &table);
+    size_t held = source_file_memory(src) + syntax_table_memory(table);
+    tree_cache_entry *e = tree_cache_put(c, path, src, table);
+    /* The source, its indexes and its table, with the entry's own keeping,
+     * far more than the text. */
+    cr_assert_gt(tree_cache_memory(c), held + strlen(path));
+    cr_assert_lt(tree_cache_memory(c), held + strlen(path) + 1024);
+    cr_assert_gt(held, 2 * (sizeof(text) - 1));
+    tree_cache_release(c, e);
+    tree_cache_release(c, store(c, "b.bicep"));
+    cr_assert_eq(tree_cache_memory(c), 2 * entry_memory());
+    tree_cache_free(c);
+    free(path);
+}
+
 Test(tree_cache, drops_unused_entries_oldest_first_past_its_budget)
 {
     /* Room for two of the files. */
-    tree_cache *c = tree_cache_new(2 * (sizeof(text) - 1) + 10);
+    tree_cache *c = tree_cache_new(2 * entry_memory() + 10);
     tree_cache_release(c, store(c, "a.bicep"));
     tree_cache_release(c, store(c, "b.bicep"));
     cr_assert(holds(c, "a.bicep")); /* a is now the most recent */
@@ -112,6 +145,7 @@ Test(tree_cache, keeps_entries_in_use_whatever_the_budget)
     cr_assert(holds(c, "b.bicep"));
     tree_cache_release(c, b);
     cr_assert_not(holds(c, "b.bicep"));
+    cr_assert_eq(tree_cache_memory(c), 0);
     tree_cache_free(c);
 }
 
