@@ -50,6 +50,8 @@ struct az_builder {
     uint32_t max_depth;
     uint64_t parse_timeout_micros; /* as analysis_options */
     tree_cache *cache;             /* or NULL */
+    void (*on_read)(void *ud, const char *display, const source_file *src); /* or NULL */
+    void *on_read_ud;
     /* Builds of the modules of the deployments being built, to copy. */
     module_memo *memos;
     size_t memo_count, memo_cap;
@@ -214,8 +216,14 @@ static void loaded_file_free(az_builder *b, az_loaded_file *f)
 }
 
 /* Reads and parses the file at `path`; returns 0, or -1 having explained why in `err`. */
-static int read_and_parse(az_builder *b, const char *path, language_id lang, source_file **src,
-                          TSTree **tree, char *err, size_t err_size)
+static void tell_read(const az_builder *b, const char *display, const source_file *src)
+{
+    if (b->on_read)
+        b->on_read(b->on_read_ud, display, src);
+}
+
+static int read_and_parse(az_builder *b, const char *path, const char *display, language_id lang,
+                          source_file **src, TSTree **tree, char *err, size_t err_size)
 {
     source_error serr;
     if (file_provider_read(b->provider, path, src, &serr) != SOURCE_OK) {
@@ -223,6 +231,7 @@ static int read_and_parse(az_builder *b, const char *path, language_id lang, sou
         snprintf(err, err_size, "%s", source_error_describe(&serr, why, sizeof(why)));
         return -1;
     }
+    tell_read(b, display, *src);
     uint64_t timeout = analysis_timeout_micros(b->parse_timeout_micros, source_file_length(*src));
     syntax_status st = syntax_parse(tree, *src, language_grammar(lang), timeout);
     if (st == SYNTAX_OK)
@@ -277,8 +286,11 @@ static az_loaded_file *builder_load(az_builder *b, const char *resolved, const c
     if (cacheable && !src && (f->cached = tree_cache_get(b->cache, resolved))) {
         f->src = tree_cache_entry_source(f->cached);
         f->syntax = tree_cache_entry_table(f->cached);
+        tell_read(b, display, f->src);
     } else {
-        if (!src && read_and_parse(b, resolved, lang, &src, &tree, err, err_size) != 0)
+        if (src)
+            tell_read(b, display, src);
+        else if (read_and_parse(b, resolved, display, lang, &src, &tree, err, err_size) != 0)
             goto fail;
         syntax_table *table = NULL;
         if (lang == LANGUAGE_BICEP) {
@@ -664,6 +676,8 @@ int az_model_build(az_model **out, const az_build_request *req, char *err, size_
     az_builder b = {0};
     b.parse_timeout_micros = req->parse_timeout_micros;
     b.cache = req->cache;
+    b.on_read = req->on_read;
+    b.on_read_ud = req->on_read_ud;
     b.model = model_new();
     char *resolved = NULL;
     if (!b.model) {

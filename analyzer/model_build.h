@@ -39,6 +39,11 @@ typedef struct {
     source_file *source; /* the template's text and tree, or NULL to read them; */
     TSTree *tree;        /* the build takes both and frees them before it returns */
     tree_cache *cache;   /* Bicep files shared with other builds, or NULL */
+    /* Called (when not NULL) with each file whose text the build has in
+     * hand: read, given, or taken from the cache, and read even when it
+     * does not parse. `display` and `src` are valid only during the call. */
+    void (*on_read)(void *ud, const char *display, const source_file *src);
+    void *on_read_ud;
 } az_build_request;
 
 /* As az_model_build_from (which is this with ANALYSIS_TIMEOUT_SCALED and

@@ -23,6 +23,11 @@
 
 typedef struct {
     const char *display, *disk;
+    /* Its suppression directives (suppress_directives_find), found as the
+     * file was read for the scan; `looked` once they were looked for. */
+    const char *directives;
+    size_t directives_size;
+    bool looked;
 } scan_path;
 
 struct scan_result {
@@ -161,21 +166,22 @@ static int path_set_grow(scan_result *r)
     return 0;
 }
 
-/* Records where `display` was read from; the first read of a display path wins. */
-static void add_path(scan_result *r, const char *display, const char *disk)
+/* Records where `display` was read from; the first read of a display path
+ * wins. Returns the path's record, or NULL on failure. */
+static scan_path *add_path(scan_result *r, const char *display, const char *disk)
 {
     if (r->failed)
-        return;
+        return NULL;
     if (path_set_grow(r) != 0) {
         r->failed = true;
-        return;
+        return NULL;
     }
     uint32_t *slot = path_slot(r, display);
     if (*slot != 0)
-        return;
+        return &r->paths[*slot - 1];
     scan_path *p = grow(r, (void **)&r->paths, &r->path_count, &r->path_cap, sizeof(*p));
     if (!p)
-        return;
+        return NULL;
     /* The display path is most often the tail of the disk path: one copy
      * serves both. */
     size_t display_len = strlen(display), disk_len = strlen(disk);
@@ -186,34 +192,85 @@ static void add_path(scan_result *r, const char *display, const char *disk)
     else
         p->display = keep(r, display);
     if (!p->display || !p->disk)
-        return;
+        return NULL;
     *slot = (uint32_t)r->path_count;
+    return p;
 }
 
-/* Every file the model read: the template, its parameter files and its
- * modules. Their display paths are relative to the root (or absolute when
- * outside it), so the root leads to them on disk. */
-static void add_model_paths(scan_result *r, const az_model *m, const char *root,
-                            const discover_entry *e)
+/* Gives `p` its directives, `size` bytes at `block` (copied), unless it has them. */
+static void set_directives(scan_result *r, scan_path *p, const char *block, size_t size)
+{
+    if (!p || p->looked)
+        return;
+    p->looked = true;
+    if (!size)
+        return;
+    char *copy = arena_alloc(r->strings, size);
+    if (!copy) {
+        r->failed = true;
+        return;
+    }
+    p->directives = memcpy(copy, block, size);
+    p->directives_size = size;
+}
+
+/* Looks for the directives of `p`, read as `src`, unless it has them. */
+static void find_directives(scan_result *r, scan_path *p, const source_file *src)
+{
+    if (!p || p->looked)
+        return;
+    char *block;
+    size_t size;
+    if (suppress_directives_find(source_file_text(src), source_file_length(src), &block, &size) !=
+        0) {
+        r->failed = true;
+        return;
+    }
+    set_directives(r, p, block, size);
+    free(block);
+}
+
+/* Records the file the model of `e` read as `display` (the template, a
+ * parameter file or a module). Display paths are relative to the root (or
+ * absolute when outside it), so the root leads to them on disk. */
+static scan_path *add_model_path(scan_result *r, const char *display, const char *root,
+                                 const discover_entry *e)
 {
     if (r->display_root)
         root = r->display_root;
-    for (uint32_t i = 0; i < az_model_file_count(m); i++) {
-        const char *display = az_model_file_path(m, i);
-        if (strcmp(display, e->display_path) == 0 || display[0] == '/') {
-            add_path(r, display, display[0] == '/' ? display : e->disk_path);
-            continue;
-        }
-        size_t n = strlen(root) + strlen(display) + 2;
-        char *disk = malloc(n);
-        if (!disk) {
-            r->failed = true;
-            return;
-        }
-        snprintf(disk, n, "%s/%s", root, display);
-        add_path(r, display, disk);
-        free(disk);
+    if (strcmp(display, e->display_path) == 0 || display[0] == '/')
+        return add_path(r, display, display[0] == '/' ? display : e->disk_path);
+    size_t n = strlen(root) + strlen(display) + 2;
+    char *disk = malloc(n);
+    if (!disk) {
+        r->failed = true;
+        return NULL;
     }
+    snprintf(disk, n, "%s/%s", root, display);
+    scan_path *p = add_path(r, display, disk);
+    free(disk);
+    return p;
+}
+
+/* Every file the model read, including those it could not. */
+static void add_model_paths(scan_result *r, const az_model *m, const char *root,
+                            const discover_entry *e)
+{
+    for (uint32_t i = 0; i < az_model_file_count(m) && !r->failed; i++)
+        add_model_path(r, az_model_file_path(m, i), root, e);
+}
+
+/* The build of one template, as it reads each file. */
+typedef struct {
+    scan_result *r;
+    const char *root;
+    const discover_entry *e;
+} build_reads;
+
+static void build_read(void *ud, const char *display, const source_file *src)
+{
+    build_reads *br = ud;
+    find_directives(br->r, add_model_path(br->r, display, br->root, br->e), src);
 }
 
 static int compare_paths(const void *a, const void *b)
@@ -357,6 +414,7 @@ static void model_and_check(scan_result *r, const scan_job *job, const discover_
     if (!param_file && o->param_file_for)
         param_file = o->param_file_for(e->disk_path, o->param_file_ud);
     az_build_source source = {job->provider, o->display_root};
+    build_reads reads = {r, root, e};
     az_build_request req = {.from = &source,
                             .scan_root = root,
                             .disk_path = e->disk_path,
@@ -365,7 +423,9 @@ static void model_and_check(scan_result *r, const scan_job *job, const discover_
                             .parse_timeout_micros = o->parse_timeout_micros,
                             .source = src,
                             .tree = tree,
-                            .cache = job->cache};
+                            .cache = job->cache,
+                            .on_read = build_read,
+                            .on_read_ud = &reads};
     az_model *m = NULL;
     char err[300];
     if (az_model_build(&m, &req, err, sizeof(err)) != 0) {
@@ -394,17 +454,18 @@ static void suppression_warning(void *ud, const char *file, unsigned line, unsig
     add_warning(ud, file, line, column, message);
 }
 
-/* Suppression comments may sit in any file read: templates, parameter files, modules. */
+/* Suppression comments may sit in any file read: templates, parameter
+ * files, modules. Each file's were found as it was read. */
 static int apply_comment_suppressions(scan_result *r, const scan_options *o)
 {
     suppress_file *files = malloc((r->path_count ? r->path_count : 1) * sizeof(*files));
     if (!files)
         return -1;
     for (size_t i = 0; i < r->path_count; i++)
-        files[i] = (suppress_file){r->paths[i].display, r->paths[i].disk};
+        files[i] = (suppress_file){r->paths[i].display, r->paths[i].directives,
+                                   r->paths[i].directives_size};
     selection sel = {o};
-    suppress_options so = {
-        o->config.require_justification, selected, &sel, suppression_warning, r, o->provider};
+    suppress_options so = {o->config.require_justification, selected, &sel, suppression_warning, r};
     int rc = suppress_comments_apply(r->findings, files, r->path_count, &so);
     free(files);
     return rc;
@@ -458,7 +519,7 @@ static void scan_entry(void *ud, size_t index)
         return;
     part->display_root = o->display_root;
     part->files = 1;
-    add_path(part, e->display_path, e->disk_path);
+    scan_path *path = add_path(part, e->display_path, e->disk_path);
     tree_cache_entry *cached = cached_template(job, e);
     if (cached) {
         /* The build takes the file from the cache as well. */
@@ -488,6 +549,10 @@ static void scan_entry(void *ud, size_t index)
     if (is_template && tree) {
         model_and_check(part, job, e, job->items[index].root, src, tree);
     } else {
+        /* A file that is not modeled still has its directives applied:
+         * they may name checks that find nothing there. */
+        if (src)
+            find_directives(part, path, src);
         if (tree)
             ts_tree_delete(tree);
         source_file_free(src);
@@ -517,8 +582,13 @@ static int scan_merge(void *ud, size_t index)
         add_warning(r, w->file, w->line, w->column, w->message);
     }
     /* In reading order; the first read of a display path wins, as in a serial scan. */
-    for (size_t i = 0; i < part->path_count; i++)
-        add_path(r, part->paths[i].display, part->paths[i].disk);
+    for (size_t i = 0; i < part->path_count; i++) {
+        const scan_path *p = &part->paths[i];
+        if (p->looked)
+            set_directives(r, add_path(r, p->display, p->disk), p->directives, p->directives_size);
+        else
+            add_path(r, p->display, p->disk);
+    }
     if (az_findings_merge(r->findings, part->findings) != 0)
         r->failed = true;
     scan_result_free(part);

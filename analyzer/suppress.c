@@ -1,27 +1,104 @@
 #define _GNU_SOURCE /* memmem */
 #include "suppress.h"
 
-#include "source.h"
+#include "utf8.h"
 
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* Both markers hold this: a file without it has no directive. */
+#define DIRECTIVE_WORD "disable-next-line"
+
+static const char *const markers[] = {"// azscan-disable-next-line", "#disable-next-line"};
+
+/* The index in `markers` of the directive that starts the line [p, e)
+ * after its indentation, or -1; `*after` is where the marker ends. */
+static int line_marker(const char *p, const char *e, const char **after)
+{
+    while (p < e && isspace((unsigned char)*p))
+        p++;
+    for (int m = 0; m < 2; m++) {
+        size_t n = strlen(markers[m]);
+        if ((size_t)(e - p) >= n && strncmp(p, markers[m], n) == 0 &&
+            ((size_t)(e - p) == n || isspace((unsigned char)p[n]))) {
+            *after = p + n;
+            return m;
+        }
+    }
+    return -1;
+}
+
+/* A block of directives is a run of records, one a line that starts with a
+ * marker: the line's number and length (uint32_t each, as bytes), then the
+ * line's bytes without its '\n'. */
+#define RECORD_HEAD (2 * sizeof(uint32_t))
+
+int suppress_directives_find(const char *text, size_t len, char **block, size_t *size)
+{
+    *block = NULL;
+    *size = 0;
+    size_t cap = 0;
+    uint32_t line = 1;
+    const char *counted = text, *end = text + len;
+    for (const char *hit = text;
+         (hit = memmem(hit, (size_t)(end - hit), DIRECTIVE_WORD, sizeof(DIRECTIVE_WORD) - 1));) {
+        const char *start = hit;
+        while (start > text && start[-1] != '\n')
+            start--;
+        const char *stop = memchr(hit, '\n', (size_t)(end - hit)), *after;
+        if (!stop)
+            stop = end;
+        hit = stop;
+        if (line_marker(start, stop, &after) < 0)
+            continue;
+        for (const char *p = counted; (p = memchr(p, '\n', (size_t)(start - p))); p++)
+            line++;
+        counted = start;
+        /* A source file's offsets fit in 32 bits. */
+        uint32_t n = (uint32_t)(stop - start);
+        if (*size + RECORD_HEAD + n > cap) {
+            size_t more = (*size + RECORD_HEAD + n) * 2;
+            char *grown = realloc(*block, more);
+            if (!grown) {
+                free(*block);
+                *block = NULL;
+                *size = 0;
+                return -1;
+            }
+            *block = grown;
+            cap = more;
+        }
+        memcpy(*block + *size, &line, sizeof(line));
+        memcpy(*block + *size + sizeof(line), &n, sizeof(n));
+        memcpy(*block + *size + RECORD_HEAD, start, n);
+        *size += RECORD_HEAD + n;
+    }
+    return 0;
+}
 
 typedef struct {
     az_findings *findings;
     size_t lo, hi; /* the file's findings, as sorted */
     const suppress_file *file;
-    const source_file *src;
     const suppress_options *o;
+    const char *text; /* the line being read, and its number */
+    uint32_t line;
 } file_context;
+
+/* The column of byte `offset` of the line, counted in code points as
+ * source_file_locate counts them. */
+static unsigned column_of(const file_context *fc, uint32_t offset)
+{
+    return (unsigned)utf8_count_code_points(fc->text, offset) + 1;
+}
 
 static void warn_at(const file_context *fc, uint32_t offset, const char *message)
 {
-    if (!fc->o->warn)
-        return;
-    source_position pos = source_file_locate(fc->src, offset);
-    fc->o->warn(fc->o->warn_ud, fc->file->display, pos.line, pos.column, message);
+    if (fc->o->warn)
+        fc->o->warn(fc->o->warn_ud, fc->file->display, fc->line, column_of(fc, offset), message);
 }
 
 /* The check a token names by id or name, or NULL. */
@@ -57,8 +134,6 @@ static int suppress_line(file_context *fc, uint32_t line, const az_check *c, con
 static int note_unused(file_context *fc, const az_check *c, uint32_t start, uint32_t end,
                        uint32_t next_line)
 {
-    source_position from = source_file_locate(fc->src, start);
-    source_position to = source_file_locate(fc->src, end);
     char message[256];
     snprintf(message, sizeof(message),
              "Unused suppression: no %s %s finding starts on line %u; remove it, or move it to "
@@ -68,7 +143,7 @@ static int note_unused(file_context *fc, const az_check *c, uint32_t start, uint
     n.check = c;
     n.severity = AZ_SEVERITY_NOTE;
     n.file = fc->file->display;
-    n.range = (az_range){0, from.line, from.column, to.line, to.column};
+    n.range = (az_range){0, fc->line, column_of(fc, start), fc->line, column_of(fc, end)};
     n.resource_type = "comment";
     n.resource = "-";
     n.property = "azscan-disable-next-line";
@@ -76,26 +151,16 @@ static int note_unused(file_context *fc, const az_check *c, uint32_t start, uint
     return az_findings_add(fc->findings, &n);
 }
 
-/* Handles the line [start, end) of the file, the line `line`. */
-static int apply_line(file_context *fc, uint32_t line, uint32_t start, uint32_t end)
+/* Handles the line of `len` bytes at fc->text. */
+static int apply_line(file_context *fc, uint32_t len)
 {
-    const char *text = source_file_text(fc->src);
-    const char *p = text + start, *e = text + end;
-    while (p < e && isspace((unsigned char)*p))
-        p++;
-    static const char *const markers[] = {"// azscan-disable-next-line", "#disable-next-line"};
-    size_t m = 0;
-    for (; m < 2; m++) {
-        size_t n = strlen(markers[m]);
-        if ((size_t)(e - p) >= n && strncmp(p, markers[m], n) == 0 &&
-            ((size_t)(e - p) == n || isspace((unsigned char)p[n])))
-            break;
-    }
-    if (m == 2)
+    const char *text = fc->text, *e = text + len, *p;
+    uint32_t line = fc->line;
+    int m = line_marker(text, e, &p);
+    if (m < 0)
         return 0;
     bool ours = m == 0;
-    uint32_t marker = (uint32_t)(p - text);
-    p += strlen(markers[m]);
+    uint32_t marker = (uint32_t)(p - strlen(markers[m]) - text);
 
     /* Names up to ':', then the reason. */
     const char *names = p;
@@ -172,31 +237,23 @@ static size_t first_of(const az_findings *findings, const char *display)
 
 static int apply_file(az_findings *findings, const suppress_file *file, const suppress_options *o)
 {
-    source_file *src;
-    source_error err;
-    /* Through the scan's provider: a staged scan reads the staged comments. */
-    if (file_provider_read(o->files, file->disk, &src, &err) != SOURCE_OK)
+    if (!file->directives_size)
         return 0;
-    const char *text = source_file_text(src);
-    uint32_t len = source_file_length(src);
-    int rc = 0;
-    /* Most files have no directive at all: one search rules them out. */
-    if (memmem(text, len, "disable-next-line", 17)) {
-        file_context fc = {findings, 0, 0, file, src, o};
-        fc.lo = fc.hi = first_of(findings, file->display);
-        while (fc.hi < az_findings_count(findings) &&
-               strcmp(az_findings_get(findings, fc.hi)->file, file->display) == 0)
-            fc.hi++;
-        uint32_t line = 1, start = 0;
-        for (uint32_t i = 0; i <= len && rc == 0; i++) {
-            if (i < len && text[i] != '\n')
-                continue;
-            rc = apply_line(&fc, line++, start, i);
-            start = i + 1;
-        }
+    file_context fc = {findings, 0, 0, file, o, NULL, 0};
+    fc.lo = fc.hi = first_of(findings, file->display);
+    while (fc.hi < az_findings_count(findings) &&
+           strcmp(az_findings_get(findings, fc.hi)->file, file->display) == 0)
+        fc.hi++;
+    for (size_t at = 0; at + RECORD_HEAD <= file->directives_size;) {
+        uint32_t len;
+        memcpy(&fc.line, file->directives + at, sizeof(fc.line));
+        memcpy(&len, file->directives + at + sizeof(fc.line), sizeof(len));
+        fc.text = file->directives + at + RECORD_HEAD;
+        if (apply_line(&fc, len) != 0)
+            return -1;
+        at += RECORD_HEAD + len;
     }
-    source_file_free(src);
-    return rc;
+    return 0;
 }
 
 int suppress_comments_apply(az_findings *findings, const suppress_file *files, size_t count,

@@ -2,7 +2,6 @@
 #define AZSCAN_SUPPRESS_H
 
 #include "check.h"
-#include "file_provider.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -15,9 +14,19 @@
  * or commas. (Suppressions in ARM metadata are the engine's: checks/engine.c.)
  */
 
+/*
+ * The directives of one file's text, found while the text is in hand (as the
+ * scan reads each file), so that applying them needs no second read: the
+ * lines that may hold one, with their numbers, in one malloc'd block of
+ * `*size` bytes that may be copied as it is. Most files have none: then
+ * `*block` is NULL and `*size` 0. Returns 0, or -1 when out of memory.
+ */
+int suppress_directives_find(const char *text, size_t len, char **block, size_t *size);
+
 typedef struct {
-    const char *display; /* the findings' `file` */
-    const char *disk;    /* where to read it */
+    const char *display;    /* the findings' `file` */
+    const char *directives; /* as suppress_directives_find found them, or NULL */
+    size_t directives_size;
 } suppress_file;
 
 /* Receives a problem with a comment; `message` is only valid during the call. */
@@ -32,8 +41,8 @@ typedef void (*suppress_warn_fn)(void *ud, const char *file, unsigned line, unsi
  * or a name that is no check, is passed to `warn`; Bicep's own directive
  * also names linter rules, so its other names are left alone. Under
  * `require_justification` a comment without a reason suppresses nothing.
- * Files that cannot be read are passed over. Findings are appended, so sort
- * again after. Returns 0, or -1 when out of memory.
+ * Findings are appended, so sort again after. Returns 0, or -1 when out of
+ * memory.
  */
 typedef struct {
     bool require_justification;
@@ -42,7 +51,6 @@ typedef struct {
     void *selected_ud;
     suppress_warn_fn warn; /* or NULL */
     void *warn_ud;
-    const file_provider *files; /* where the files are read; NULL: the disk */
 } suppress_options;
 
 int suppress_comments_apply(az_findings *findings, const suppress_file *files, size_t count,

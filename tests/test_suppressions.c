@@ -184,3 +184,41 @@ Test(suppressions, an_unselected_check_has_no_unused_comment_note)
     cr_assert_eq(scan_run(&o, &R), 0);
     cr_assert_eq(note_count(), 0);
 }
+
+/* finding(), in a file whose display path ends in `file` (display paths
+ * start at the working directory when it holds the fixtures). */
+static const az_finding *finding_in(const char *file, const char *check, unsigned line)
+{
+    const az_finding *f = finding(check, line);
+    size_t n = strlen(f->file), k = strlen(file);
+    cr_assert(n >= k && strcmp(f->file + n - k, file) == 0 && (n == k || f->file[n - k - 1] == '/'),
+              "%s %u is in %s", check, line, f->file);
+    return f;
+}
+
+/* A module is read only by the build of the template that uses it: its
+ * comments are found as the build reads it, and columns count code points. */
+Test(suppressions, in_a_module_read_only_by_its_caller)
+{
+    scan("modules/main.bicep");
+    const az_finding *pna = finding_in("storage.bicep", "AZS201", 10);
+    cr_assert(pna->suppressed);
+    cr_assert_str_eq(pna->justification, "the module's own reason");
+    cr_assert_not_null(note("AZS303", 11));
+    cr_assert_eq(note_count(), 1);
+    cr_assert(warned(13, 33, "'café' is not a check id or name"));
+    cr_assert(warned(13, 38, "'AZS999' is not a check id or name"));
+    cr_assert_eq(scan_result_warning_count(R), 2);
+}
+
+/* A file that is read but not modeled (a parameter file of no template)
+ * still has its comments checked. */
+Test(suppressions, in_a_file_that_is_not_modeled)
+{
+    scan("params");
+    const az_finding *n = note("AZS201", 4);
+    cr_assert_not_null(n);
+    finding_in("orphan.parameters.json", "AZS201", 4);
+    cr_assert_eq(n->range.start_column, 3);
+    cr_assert_eq(n->range.end_column, 63);
+}
