@@ -11,24 +11,50 @@
 
 typedef struct {
     pthread_mutex_t lock;
-    pthread_cond_t ready; /* an item finished its work: wakes the calling thread */
+    pthread_cond_t ready; /* the calling thread has a batch to take: wakes it */
     pthread_cond_t room;  /* an item was done, or the run stops: wakes the workers */
     size_t count, window;
-    size_t next;    /* the next item to start */
-    size_t done;    /* items done so far */
-    bool *finished; /* by slot: worked and not yet done */
+    size_t next;     /* the next item to start */
+    size_t done;     /* items done so far */
+    size_t ready_to; /* items [done, ready_to) are all worked: the calling thread may take them */
+    size_t batch;    /* how many of those wake the calling thread */
+    bool *finished;  /* by slot: worked and not yet done */
+    bool caller_waiting;
+    unsigned room_waiters; /* workers waiting for the window to move */
     bool stop;
     pool_work_fn work;
     void *ud;
 } pool;
+
+/*
+ * Whether the calling thread should take the worked items now. Waking it
+ * for every item preempts a worker each time (it is one thread more than
+ * the CPUs), so it sleeps until a batch is worked, unless the run is ending
+ * or a worker waits for the window.
+ */
+static bool pool_batch_ready(const pool *p)
+{
+    return p->ready_to > p->done &&
+           (p->ready_to - p->done >= p->batch || p->ready_to == p->count || p->room_waiters);
+}
+
+static void pool_wake_caller(pool *p)
+{
+    if (p->caller_waiting && pool_batch_ready(p))
+        pthread_cond_signal(&p->ready);
+}
 
 static void *pool_worker(void *arg)
 {
     pool *p = arg;
     pthread_mutex_lock(&p->lock);
     for (;;) {
-        while (!p->stop && p->next < p->count && p->next >= p->done + p->window)
+        while (!p->stop && p->next < p->count && p->next >= p->done + p->window) {
+            p->room_waiters++;
+            pool_wake_caller(p);
             pthread_cond_wait(&p->room, &p->lock);
+            p->room_waiters--;
+        }
         if (p->stop || p->next >= p->count)
             break;
         size_t i = p->next++;
@@ -36,7 +62,9 @@ static void *pool_worker(void *arg)
         p->work(p->ud, i);
         pthread_mutex_lock(&p->lock);
         p->finished[i % p->window] = true;
-        pthread_cond_signal(&p->ready);
+        while (p->ready_to < p->next && p->finished[p->ready_to % p->window])
+            p->ready_to++;
+        pool_wake_caller(p);
     }
     pthread_mutex_unlock(&p->lock);
     return NULL;
@@ -53,24 +81,34 @@ static int pool_run_serial(size_t count, pool_work_fn work, pool_done_fn done, v
     return 0;
 }
 
-/* Takes the items' results in order until all are done or done() fails. */
+/* Takes the items' results in order, a batch at a time, until all are done
+ * or done() fails. */
 static int pool_consume(pool *p, pool_done_fn done)
 {
-    for (size_t i = 0; i < p->count; i++) {
-        pthread_mutex_lock(&p->lock);
-        while (!p->finished[i % p->window])
+    pthread_mutex_lock(&p->lock);
+    while (p->done < p->count) {
+        p->caller_waiting = true;
+        while (!pool_batch_ready(p))
             pthread_cond_wait(&p->ready, &p->lock);
-        p->finished[i % p->window] = false;
-        pthread_mutex_unlock(&p->lock);
-        int rc = done(p->ud, i);
-        pthread_mutex_lock(&p->lock);
-        p->done = i + 1;
-        p->stop = rc != 0;
-        pthread_cond_broadcast(&p->room);
-        pthread_mutex_unlock(&p->lock);
-        if (rc)
-            return rc;
+        p->caller_waiting = false;
+        size_t to = p->ready_to;
+        while (p->done < to) {
+            size_t i = p->done;
+            p->finished[i % p->window] = false;
+            pthread_mutex_unlock(&p->lock);
+            int rc = done(p->ud, i);
+            pthread_mutex_lock(&p->lock);
+            p->done = i + 1;
+            p->stop = rc != 0;
+            if (p->room_waiters || p->stop)
+                pthread_cond_broadcast(&p->room);
+            if (rc) {
+                pthread_mutex_unlock(&p->lock);
+                return rc;
+            }
+        }
     }
+    pthread_mutex_unlock(&p->lock);
     return 0;
 }
 
@@ -84,7 +122,13 @@ int pool_run(unsigned jobs, size_t window, size_t count, pool_work_fn work, pool
     if (jobs <= 1)
         return pool_run_serial(count, work, done, ud);
 
-    pool p = {.count = count, .window = window, .work = work, .ud = ud};
+    /* A batch of a quarter of the window leaves the workers three quarters
+     * to go on with while the calling thread sleeps. */
+    pool p = {.count = count,
+              .window = window,
+              .batch = window / 4 ? window / 4 : 1,
+              .work = work,
+              .ud = ud};
     pthread_t *threads = malloc(jobs * sizeof(*threads));
     p.finished = calloc(window, sizeof(*p.finished));
     pthread_attr_t attr;

@@ -13,7 +13,10 @@
  * 2, ... in turn, each once work(ud, i) has returned. Items are started in
  * order, and no item is started until the item `window` places before it is
  * done: the caller keeps one slot of state per item in flight, slot
- * i % window, and its memory stays bounded whatever `count` is.
+ * i % window, and its memory stays bounded whatever `count` is. The
+ * calling thread takes worked items in runs (a quarter of the window, or
+ * what is left), so that it is not woken, taking a CPU from a worker, for
+ * every item.
  *
  * work may touch only slot i % window and what is safe to share between
  * threads; done may read that slot and fold it into the caller's result.

@@ -6,6 +6,7 @@
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <time.h>
 
 /* pthread_create is wrapped (-Wl,--wrap=pthread_create) so that tests can
  * refuse threads after the first `threads_allowed`; -1 allows all. */
@@ -100,6 +101,31 @@ Test(pool, works_every_item_once_and_takes_them_in_order)
             cr_assert_eq(s->off_caller, jobs[j] > 1, "jobs %u", jobs[j]);
             state_free(s);
         }
+    }
+}
+
+static void slow_work(void *ud, size_t i)
+{
+    if (i % 97 == 0) {
+        struct timespec pause = {0, 20 * 1000 * 1000};
+        nanosleep(&pause, NULL);
+    }
+    work(ud, i);
+}
+
+/* The calling thread sleeps until a batch of items is worked: the last
+ * items, fewer than a batch, must still wake it, with slow items holding
+ * the window and workers waiting for it to move. (A lost wake-up hangs the
+ * run: the timeout fails it.) */
+Test(pool, takes_results_when_a_slow_item_holds_the_window, .timeout = 20)
+{
+    size_t windows[] = {1, 5, 16, 200};
+    for (size_t w = 0; w < sizeof(windows) / sizeof(*windows); w++) {
+        state *s = state_new(windows[w]);
+        cr_assert_eq(pool_run(4, windows[w], ITEMS, slow_work, done, s), 0);
+        cr_assert_eq(s->done_count, ITEMS);
+        cr_assert_leq(s->max_in_flight, windows[w]);
+        state_free(s);
     }
 }
 
