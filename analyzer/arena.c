@@ -7,6 +7,10 @@
 #include <string.h>
 
 #define ARENA_ALIGN 16
+/* Blocks start small and double up to ARENA_BLOCK_SIZE: most arenas
+ * (a small file's results, a waiting part of a parallel scan, of which
+ * there are many in flight) hold a few hundred bytes. */
+#define ARENA_FIRST_BLOCK ((size_t)4096)
 #define ARENA_BLOCK_SIZE ((size_t)64 * 1024)
 /* Requests above this get a block of their own, so that one large string
  * does not waste the rest of the current block. */
@@ -20,7 +24,8 @@ typedef struct block {
 } block;
 
 struct arena {
-    block *head; /* the block being filled; large blocks go behind it */
+    block *head;       /* the block being filled; large blocks go behind it */
+    size_t next_block; /* the size of the next block to fill */
     size_t used;
     size_t limit;
     int failed;
@@ -29,8 +34,10 @@ struct arena {
 arena *arena_new(void)
 {
     arena *a = calloc(1, sizeof(*a));
-    if (a)
+    if (a) {
         a->limit = SIZE_MAX;
+        a->next_block = ARENA_FIRST_BLOCK;
+    }
     return a;
 }
 
@@ -99,9 +106,13 @@ static void *alloc_raw(arena *a, size_t size)
             a->used += size;
             return big->base;
         }
-        b = block_new(ARENA_BLOCK_SIZE);
+        while (a->next_block < size)
+            a->next_block *= 2;
+        b = block_new(a->next_block);
         if (!b)
             return arena_fail(a);
+        if (a->next_block < ARENA_BLOCK_SIZE)
+            a->next_block *= 2;
         b->next = a->head;
         a->head = b;
     }

@@ -23,6 +23,7 @@ struct dirent *__wrap_readdir(DIR *dir);
 static long countdown = -1;
 static long live;
 static long asked;
+static size_t bytes_asked;
 static int read_errno;
 static int readdir_errno;
 
@@ -34,6 +35,11 @@ void fault_fail_allocation(long n)
 long fault_allocation_count(void)
 {
     return asked;
+}
+
+size_t fault_bytes_asked(void)
+{
+    return bytes_asked;
 }
 
 long fault_live_allocations(void)
@@ -66,6 +72,7 @@ static int should_fail(void)
 
 void *__wrap_malloc(size_t size)
 {
+    bytes_asked += size;
     if (should_fail())
         return NULL;
     void *p = __real_malloc(size);
@@ -75,6 +82,7 @@ void *__wrap_malloc(size_t size)
 
 void *__wrap_calloc(size_t n, size_t size)
 {
+    bytes_asked += n * size;
     if (should_fail())
         return NULL;
     void *p = __real_calloc(n, size);
@@ -84,6 +92,7 @@ void *__wrap_calloc(size_t n, size_t size)
 
 void *__wrap_realloc(void *p, size_t size)
 {
+    bytes_asked += size;
     if (should_fail())
         return NULL;
     void *q = __real_realloc(p, size);

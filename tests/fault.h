@@ -16,6 +16,10 @@ void fault_fail_allocation(long n);
 /* Allocations asked for through the wrappers so far, failed ones included. */
 long fault_allocation_count(void);
 
+/* Bytes asked for through the wrappers so far (realloc's new size), failed
+ * allocations included. */
+size_t fault_bytes_asked(void);
+
 /* Allocations made and not yet freed through the wrappers. */
 long fault_live_allocations(void);
 

@@ -1,4 +1,5 @@
 #include "eval_fixture.h"
+#include "fault.h"
 
 #include <stdint.h>
 
@@ -62,6 +63,32 @@ Test(arena, large_requests_get_their_own_block)
         cr_assert(arena_alloc(a, 100));
     cr_assert(arena_alloc(a, 64 * 1024));
     cr_assert(!arena_failed(a));
+    arena_free(a);
+}
+
+/* Most arenas hold a few hundred bytes (a small file's results; in a
+ * parallel scan, each of the many parts waiting to be merged): their
+ * first block is small. */
+Test(arena, a_small_arena_takes_a_small_block)
+{
+    size_t before = fault_bytes_asked();
+    arena *a = arena_new();
+    cr_assert(arena_alloc(a, 10));
+    cr_assert(arena_strndup(a, "westeurope", 10));
+    cr_assert_lt(fault_bytes_asked() - before, 8 * 1024);
+    arena_free(a);
+}
+
+/* ...and blocks double, so that a large model is not held in small ones. */
+Test(arena, blocks_grow_to_full_size)
+{
+    arena *a = arena_new();
+    long before = fault_allocation_count();
+    for (int i = 0; i < 10000; i++)
+        cr_assert(arena_alloc(a, 100));
+    /* 1.1 MB in blocks doubling from 4 KiB to 64 KiB: 21 of them. */
+    cr_assert_eq(fault_allocation_count() - before, 21);
+    cr_assert_eq(arena_used(a), 10000 * 112);
     arena_free(a);
 }
 
