@@ -8,6 +8,7 @@
 #include "model_build.h"
 #include "pool.h"
 #include "source.h"
+#include "spill.h"
 #include "str_hash.h"
 #include "str_intern.h"
 #include "suppress.h"
@@ -393,6 +394,10 @@ typedef struct {
     /* The scan root of each path argument, then of ".", found when first
      * needed: once per argument, not once per template. */
     char **roots;
+    /* Where parts wait, encoded, until the scan ends (NULL: folded at once),
+     * and the buffer each is encoded in. */
+    spill *spill;
+    spill_record record;
 } scan_job;
 
 /* Models the template `e`, already read and parsed (`src` and `tree`, which
@@ -559,6 +564,135 @@ static void scan_entry(void *ud, size_t index)
     }
 }
 
+/* A part as a spill record: what folding it into the result needs. */
+static void part_encode(const scan_result *part, spill_record *out)
+{
+    spill_record_u64(out, part->files);
+    spill_record_u64(out, part->templates);
+    spill_record_u64(out, part->note_count);
+    for (size_t i = 0; i < part->note_count; i++) {
+        const scan_note *n = &part->notes[i];
+        spill_record_u32(out, (uint32_t)n->kind);
+        spill_record_str(out, n->path);
+        spill_record_str(out, n->reason);
+    }
+    spill_record_u64(out, part->error_count);
+    spill_record_u64(out, part->discovery_errors);
+    for (size_t i = 0; i < part->error_count; i++) {
+        const scan_error *e = &part->errors[i];
+        spill_record_str(out, e->file);
+        spill_record_u32(out, e->has_position);
+        spill_record_u32(out, e->line);
+        spill_record_u32(out, e->column);
+        spill_record_str(out, e->message);
+    }
+    spill_record_u64(out, part->warning_count);
+    for (size_t i = 0; i < part->warning_count; i++) {
+        const scan_warning *w = &part->warnings[i];
+        spill_record_str(out, w->file);
+        spill_record_u32(out, w->line);
+        spill_record_u32(out, w->column);
+        spill_record_str(out, w->message);
+    }
+    spill_record_u64(out, part->path_count);
+    for (size_t i = 0; i < part->path_count; i++) {
+        const scan_path *p = &part->paths[i];
+        spill_record_str(out, p->display);
+        spill_record_str(out, p->disk);
+        spill_record_u32(out, p->looked);
+        spill_record_bytes(out, p->directives, p->directives_size);
+    }
+    az_findings_encode(part->findings, out);
+}
+
+/* Folds an encoded part into the result, in the order a serial scan would:
+ * the first read of a display path wins, and findings are kept once. */
+static void part_fold(scan_result *r, const void *data, size_t size)
+{
+    spill_reader in = spill_reader_of(data, size);
+    r->files += spill_reader_u64(&in);
+    r->templates += spill_reader_u64(&in);
+    uint64_t count = spill_reader_u64(&in);
+    for (uint64_t i = 0; i < count && !in.failed; i++) {
+        uint32_t kind = spill_reader_u32(&in);
+        const char *path = spill_reader_str(&in), *reason = spill_reader_str(&in);
+        if (!in.failed && kind <= SCAN_NOTE_MISSING)
+            add_note(r, (int)kind, path, reason);
+    }
+    count = spill_reader_u64(&in);
+    uint64_t discovery = spill_reader_u64(&in);
+    for (uint64_t i = 0; i < count && !in.failed; i++) {
+        const char *file = spill_reader_str(&in);
+        bool has_position = spill_reader_u32(&in);
+        source_position pos = {spill_reader_u32(&in), spill_reader_u32(&in)};
+        const char *message = spill_reader_str(&in);
+        if (in.failed)
+            break;
+        if (i < discovery)
+            add_discovery_error(r, file, message);
+        else
+            add_error(r, file, has_position ? &pos : NULL, message);
+    }
+    count = spill_reader_u64(&in);
+    for (uint64_t i = 0; i < count && !in.failed; i++) {
+        const char *file = spill_reader_str(&in);
+        unsigned line = spill_reader_u32(&in), column = spill_reader_u32(&in);
+        const char *message = spill_reader_str(&in);
+        if (!in.failed)
+            add_warning(r, file, line, column, message);
+    }
+    count = spill_reader_u64(&in);
+    for (uint64_t i = 0; i < count && !in.failed; i++) {
+        const char *display = spill_reader_str(&in), *disk = spill_reader_str(&in);
+        bool looked = spill_reader_u32(&in);
+        size_t directives_size;
+        const char *directives = spill_reader_bytes(&in, &directives_size);
+        if (in.failed || !display || !disk)
+            break;
+        scan_path *p = add_path(r, display, disk);
+        if (looked)
+            set_directives(r, p, directives, directives_size);
+    }
+    if (in.failed || az_findings_decode(r->findings, &in) != 0 || in.at != in.end)
+        r->failed = true;
+}
+
+/* Folds every part the spill holds into the result, and closes it. */
+static void spill_drain(scan_job *job)
+{
+    scan_result *r = job->r;
+    const void *data;
+    size_t size;
+    int rc;
+    while (!r->failed && (rc = spill_next(job->spill, &data, &size)) != 0) {
+        if (rc < 0)
+            r->failed = true;
+        else
+            part_fold(r, data, size);
+    }
+    spill_close(job->spill);
+    job->spill = NULL;
+}
+
+/* Hands a part over to the result, in item order: encoded into the spill,
+ * or folded at once when there is none. A spill that stops taking parts
+ * (a full disk) is folded then, and the scan goes on in memory. */
+static void part_deliver(scan_job *job, const scan_result *part)
+{
+    scan_result *r = job->r;
+    spill_record_clear(&job->record);
+    part_encode(part, &job->record);
+    if (job->record.failed) {
+        r->failed = true;
+        return;
+    }
+    if (job->spill && spill_append(job->spill, job->record.data, job->record.size) == 0)
+        return;
+    if (job->spill)
+        spill_drain(job);
+    part_fold(r, job->record.data, job->record.size);
+}
+
 /* Folds entry `index`'s part into the result, on the calling thread. */
 static int scan_merge(void *ud, size_t index)
 {
@@ -570,27 +704,7 @@ static int scan_merge(void *ud, size_t index)
         r->failed = true;
         return -1;
     }
-    r->files += part->files;
-    r->templates += part->templates;
-    for (size_t i = 0; i < part->error_count; i++) {
-        const scan_error *e = &part->errors[i];
-        source_position pos = {e->line, e->column};
-        add_error(r, e->file, e->has_position ? &pos : NULL, e->message);
-    }
-    for (size_t i = 0; i < part->warning_count; i++) {
-        const scan_warning *w = &part->warnings[i];
-        add_warning(r, w->file, w->line, w->column, w->message);
-    }
-    /* In reading order; the first read of a display path wins, as in a serial scan. */
-    for (size_t i = 0; i < part->path_count; i++) {
-        const scan_path *p = &part->paths[i];
-        if (p->looked)
-            set_directives(r, add_path(r, p->display, p->disk), p->directives, p->directives_size);
-        else
-            add_path(r, p->display, p->disk);
-    }
-    if (az_findings_merge(r->findings, part->findings) != 0)
-        r->failed = true;
+    part_deliver(job, part);
     scan_result_free(part);
     return r->failed ? -1 : 0;
 }
@@ -653,7 +767,16 @@ static void scan_argument(scan_job *job, const char *path)
         r->failed = true;
         return;
     }
-    add_discovery_notes(r, found);
+    /* Its notes go the way of a file's results, ahead of the files. */
+    scan_result *notes = result_new();
+    if (notes) {
+        add_discovery_notes(notes, found);
+        if (!notes->failed)
+            part_deliver(job, notes);
+    }
+    if (!notes || notes->failed)
+        r->failed = true;
+    scan_result_free(notes);
     size_t count = discover_result_entry_count(found);
     scan_item *items = calloc(count ? count : 1, sizeof(*items));
     if (!items)
@@ -678,15 +801,21 @@ static void scan_given(scan_job *job)
         r->failed = true;
         return;
     }
+    scan_result *notes = result_new();
     size_t count = 0;
-    for (size_t i = 0; i < o->file_count; i++) {
+    for (size_t i = 0; notes && i < o->file_count; i++) {
         const scan_file *g = &o->files[i];
         /* A given file stands as its own path argument before the filter. */
         if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud))
-            add_note(r, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
+            add_note(notes, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
         else
             items[count++] = (scan_item){{g->display_path, g->disk_path, g->kind}, g->root};
     }
+    if (notes && !notes->failed)
+        part_deliver(job, notes);
+    if (!notes || notes->failed)
+        r->failed = true;
+    scan_result_free(notes);
     scan_items(job, items, count);
     free(items);
 }
@@ -700,12 +829,14 @@ int scan_run(const scan_options *o, scan_result **out)
     r->provider = o->provider;
     r->display_root = keep(r, o->display_root);
     unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
-    scan_job job = {o, NULL, r, NULL, (size_t)jobs * SCAN_WINDOW_PER_JOB, NULL, NULL, jobs, NULL};
+    scan_job job = {.o = o, .r = r, .window = (size_t)jobs * SCAN_WINDOW_PER_JOB, .jobs = jobs};
     job.parts = calloc(job.window, sizeof(*job.parts));
     job.roots = calloc(o->path_count + 1, sizeof(*job.roots));
     job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
     file_provider *memo = file_provider_memo_new(o->provider);
     job.provider = memo;
+    /* Without a temporary file, results are folded in memory as they come. */
+    job.spill = spill_open();
     if (!job.parts || !job.cache || !memo || !job.roots)
         r->failed = true;
     if (!r->failed && o->files)
@@ -718,6 +849,9 @@ int scan_run(const scan_options *o, scan_result **out)
     free(job.roots);
     tree_cache_free(job.cache);
     file_provider_memo_free(memo);
+    if (job.spill)
+        spill_drain(&job);
+    spill_record_free(&job.record);
     az_findings_sort(r->findings);
     finish_paths(r);
     if (!r->failed && apply_comment_suppressions(r, o) != 0)

@@ -22,8 +22,10 @@
  * never depends on the number of threads. Memory holds the files in flight,
  * not the whole tree: a file's syntax tree is freed once its model is built,
  * and its model once it is checked; path arguments are discovered one at a
- * time, each once the one before is scanned. What stays to the end is the
- * result: findings, errors, warnings and notes.
+ * time, each once the one before is scanned. What the report needs
+ * (findings, errors, warnings, notes, the paths read) waits in a temporary
+ * file (spill.h) until the last file is scanned, and only then is read into
+ * the result; without a temporary file it is kept in memory as it comes.
  *
  * Library code: nothing is printed. A scan_result owns its findings, its
  * file errors and its warnings; free it with scan_result_free.

@@ -2,6 +2,7 @@
 #define AZSCAN_CHECK_H
 
 #include "model.h"
+#include "spill.h"
 
 #include <stdbool.h>
 #include <stddef.h>
@@ -190,6 +191,15 @@ void az_findings_retain(az_findings *f, bool (*wanted)(const az_finding *finding
  * Returns 0, or -1 when out of memory.
  */
 int az_findings_merge(az_findings *into, const az_findings *from);
+
+/*
+ * The findings and passes of `f` as part of a spill record, for a scan that
+ * keeps its results out of memory (spill.h); az_findings_decode adds those a
+ * record holds to `into`, as az_findings_merge adds another set's. Decode
+ * returns 0, or -1 when out of memory or the record is malformed.
+ */
+void az_findings_encode(const az_findings *f, spill_record *out);
+int az_findings_decode(az_findings *into, spill_reader *in);
 
 /* Sorts by file, line, column, check id, resource and message, so that
  * output never depends on the order of work; and settles the passes. */

@@ -572,6 +572,122 @@ int az_findings_merge(az_findings *into, const az_findings *from)
     return into->failed ? -1 : 0;
 }
 
+static void encode_range(spill_record *out, az_range r)
+{
+    spill_record_u32(out, r.file);
+    spill_record_u32(out, r.start_line);
+    spill_record_u32(out, r.start_column);
+    spill_record_u32(out, r.end_line);
+    spill_record_u32(out, r.end_column);
+}
+
+static az_range decode_range(spill_reader *in)
+{
+    az_range r;
+    r.file = spill_reader_u32(in);
+    r.start_line = spill_reader_u32(in);
+    r.start_column = spill_reader_u32(in);
+    r.end_line = spill_reader_u32(in);
+    r.end_column = spill_reader_u32(in);
+    return r;
+}
+
+/* Checks are named by id: a record holds no pointers. */
+static const az_check *decode_check(spill_reader *in)
+{
+    const char *id = spill_reader_str(in);
+    const az_check *c = id ? az_check_find(id) : NULL;
+    if (!c)
+        in->failed = true;
+    return c;
+}
+
+void az_findings_encode(const az_findings *f, spill_record *out)
+{
+    spill_record_u64(out, f->count);
+    for (size_t i = 0; i < f->count; i++) {
+        const az_finding *n = f->items[i];
+        spill_record_str(out, n->check->meta.id);
+        spill_record_u32(out, n->severity);
+        encode_range(out, n->range);
+        spill_record_str(out, n->file);
+        spill_record_str(out, n->resource_type);
+        spill_record_str(out, n->resource);
+        spill_record_str(out, n->variant);
+        spill_record_str(out, n->property);
+        spill_record_str(out, n->message);
+        spill_record_str(out, n->justification);
+        spill_record_u32(out, (uint32_t)n->suppressed | (uint32_t)n->baselined << 1);
+        spill_record_u64(out, n->related_count);
+        for (size_t k = 0; k < n->related_count; k++) {
+            spill_record_str(out, n->related[k].file);
+            encode_range(out, n->related[k].range);
+            spill_record_str(out, n->related[k].label);
+        }
+    }
+    spill_record_u64(out, f->pass_count);
+    for (size_t i = 0; i < f->pass_count; i++) {
+        const az_pass *p = &f->passes[i];
+        spill_record_str(out, p->check->meta.id);
+        spill_record_str(out, p->file);
+        encode_range(out, p->range);
+        spill_record_str(out, p->resource_type);
+        spill_record_str(out, p->resource);
+    }
+}
+
+/* Related locations a decoded finding may have: a finding has one at most. */
+#define DECODE_RELATED_MAX 16
+
+int az_findings_decode(az_findings *into, spill_reader *in)
+{
+    uint64_t count = spill_reader_u64(in);
+    for (uint64_t i = 0; i < count && !in->failed && !into->failed; i++) {
+        az_finding n = {0};
+        n.check = decode_check(in);
+        uint32_t severity = spill_reader_u32(in);
+        if (severity > AZ_SEVERITY_CRITICAL)
+            in->failed = true;
+        n.severity = (az_severity)severity;
+        n.range = decode_range(in);
+        n.file = spill_reader_str(in);
+        n.resource_type = spill_reader_str(in);
+        n.resource = spill_reader_str(in);
+        n.variant = spill_reader_str(in);
+        n.property = spill_reader_str(in);
+        n.message = spill_reader_str(in);
+        n.justification = spill_reader_str(in);
+        uint32_t marks = spill_reader_u32(in);
+        n.suppressed = marks & 1;
+        n.baselined = marks & 2;
+        uint64_t related_count = spill_reader_u64(in);
+        az_related related[DECODE_RELATED_MAX];
+        if (related_count > DECODE_RELATED_MAX)
+            in->failed = true;
+        for (size_t k = 0; k < related_count && !in->failed; k++) {
+            related[k].file = spill_reader_str(in);
+            related[k].range = decode_range(in);
+            related[k].label = spill_reader_str(in);
+        }
+        n.related = related;
+        n.related_count = (size_t)related_count;
+        if (!in->failed)
+            findings_insert(into, &n);
+    }
+    count = spill_reader_u64(in);
+    for (uint64_t i = 0; i < count && !in->failed && !into->failed; i++) {
+        az_pass p = {0};
+        p.check = decode_check(in);
+        p.file = spill_reader_str(in);
+        p.range = decode_range(in);
+        p.resource_type = spill_reader_str(in);
+        p.resource = spill_reader_str(in);
+        if (!in->failed)
+            az_findings_add_pass(into, &p);
+    }
+    return in->failed || into->failed ? -1 : 0;
+}
+
 static void add_finding_at(check_context *ctx, const char *resource_type, const char *resource,
                            az_range decl, az_severity severity, const az_value *at,
                            const char *property, char *message)

@@ -5,9 +5,11 @@
 #include "scan.h"
 
 #include <criterion/criterion.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 
 /* Each test's files, removed with everything in it afterwards. */
@@ -99,9 +101,11 @@ static char *scan_described(const char *const *paths, size_t count, unsigned job
     return text;
 }
 
-Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
+/* Errors, warnings, a module two templates share, and a suppression, in
+ * `dir` beside the samples and the checks' fixtures; a missing path too.
+ * Returns the number of paths. */
+static size_t write_mixed(const char *paths[4])
 {
-    /* Errors, warnings, a module two templates share, and a suppression. */
     fixture_write_text(dir, "bad.bicep", "var x = (\n");
     fixture_write(dir, "binary.bicep", "a\0b", 3);
     fixture_write_text(dir, "shared.bicep",
@@ -124,9 +128,17 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
                        "  // azscan-disable-next-line AZS201: behind a firewall\n"
                        "  properties: { publicNetworkAccess: 'Enabled' }\n"
                        "}\n");
-    const char *paths[] = {AZSCAN_SOURCE_DIR "/samples", dir, AZSCAN_SOURCE_DIR "/checks",
-                           "/nonexistent"};
-    size_t count = sizeof(paths) / sizeof(*paths);
+    paths[0] = AZSCAN_SOURCE_DIR "/samples";
+    paths[1] = dir;
+    paths[2] = AZSCAN_SOURCE_DIR "/checks";
+    paths[3] = "/nonexistent";
+    return 4;
+}
+
+Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
+{
+    const char *paths[4];
+    size_t count = write_mixed(paths);
     char *serial = scan_described(paths, count, 1);
     cr_assert(strstr(serial, "finding AZS201"));
     cr_assert(strstr(serial, "error bad.bicep:1:1"));
@@ -141,6 +153,38 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
         free(parallel);
     }
     free(serial);
+}
+
+/* Results wait in a temporary file (spill.h) until the scan ends. Without
+ * one, or when it stops taking them (here: a file size limit, well below
+ * what these results take), they are kept in memory, and the result is
+ * the same. */
+Test(scan, gives_the_same_result_whatever_becomes_of_its_spill)
+{
+    const char *paths[4];
+    size_t count = write_mixed(paths);
+    char *spilled = scan_described(paths, count, 2);
+    char *tmpdir = getenv("TMPDIR") ? strdup(getenv("TMPDIR")) : NULL;
+    cr_assert_eq(setenv("TMPDIR", "/nonexistent/tmp", 1), 0);
+    char *in_memory = scan_described(paths, count, 2);
+    cr_assert_str_eq(in_memory, spilled);
+    free(in_memory);
+    if (tmpdir)
+        setenv("TMPDIR", tmpdir, 1);
+    else
+        unsetenv("TMPDIR");
+    free(tmpdir);
+
+    signal(SIGXFSZ, SIG_IGN);
+    struct rlimit limit = {4096, 4096};
+    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    unsigned jobs[] = {1, 2};
+    for (size_t j = 0; j < 2; j++) {
+        char *cut_short = scan_described(paths, count, jobs[j]);
+        cr_assert_str_eq(cut_short, spilled, "--jobs %u", jobs[j]);
+        free(cut_short);
+    }
+    free(spilled);
 }
 
 /* A template that an earlier template loaded as a module is analyzed as

@@ -1,0 +1,257 @@
+#define _GNU_SOURCE /* mkostemp, O_CLOEXEC */
+#include "spill.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+struct spill {
+    int fd;
+    uint64_t written; /* bytes of whole records: a failed append ends here */
+    uint64_t read_at;
+    size_t count;
+    char *buffer; /* the record spill_next returned */
+    size_t buffer_cap;
+};
+
+spill *spill_open(void)
+{
+    const char *dir = getenv("TMPDIR");
+    if (!dir || !*dir)
+        dir = "/tmp";
+    size_t n = strlen(dir) + sizeof("/azscan-spill-XXXXXX");
+    char *name = malloc(n);
+    if (!name)
+        return NULL;
+    snprintf(name, n, "%s/azscan-spill-XXXXXX", dir);
+    int fd = mkostemp(name, O_CLOEXEC);
+    if (fd >= 0)
+        unlink(name);
+    free(name);
+    return fd >= 0 ? spill_open_fd(fd) : NULL;
+}
+
+spill *spill_open_fd(int fd)
+{
+    spill *s = calloc(1, sizeof(*s));
+    if (!s) {
+        close(fd);
+        return NULL;
+    }
+    s->fd = fd;
+    return s;
+}
+
+void spill_close(spill *s)
+{
+    if (!s)
+        return;
+    close(s->fd);
+    free(s->buffer);
+    free(s);
+}
+
+static int write_at(int fd, const char *data, size_t size, uint64_t offset)
+{
+    while (size > 0) {
+        ssize_t n = pwrite(fd, data, size, (off_t)offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        data += n;
+        size -= (size_t)n;
+        offset += (uint64_t)n;
+    }
+    return 0;
+}
+
+int spill_append(spill *s, const void *data, size_t size)
+{
+    uint64_t header = size;
+    if (write_at(s->fd, (const char *)&header, sizeof(header), s->written) != 0 ||
+        write_at(s->fd, data, size, s->written + sizeof(header)) != 0) {
+        /* What was written past the last whole record is never read. */
+        return -1;
+    }
+    s->written += sizeof(header) + size;
+    s->count++;
+    return 0;
+}
+
+size_t spill_count(const spill *s)
+{
+    return s->count;
+}
+
+static int read_at(int fd, char *data, size_t size, uint64_t offset)
+{
+    while (size > 0) {
+        ssize_t n = pread(fd, data, size, (off_t)offset);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0)
+            return -1;
+        data += n;
+        size -= (size_t)n;
+        offset += (uint64_t)n;
+    }
+    return 0;
+}
+
+int spill_next(spill *s, const void **data, size_t *size)
+{
+    *data = NULL;
+    *size = 0;
+    if (s->read_at >= s->written)
+        return 0;
+    uint64_t header;
+    if (s->written - s->read_at < sizeof(header) ||
+        read_at(s->fd, (char *)&header, sizeof(header), s->read_at) != 0 ||
+        header > s->written - s->read_at - sizeof(header))
+        return -1;
+    if (header > s->buffer_cap) {
+        char *grown = realloc(s->buffer, (size_t)header);
+        if (!grown)
+            return -1;
+        s->buffer = grown;
+        s->buffer_cap = (size_t)header;
+    }
+    if (read_at(s->fd, s->buffer, (size_t)header, s->read_at + sizeof(header)) != 0)
+        return -1;
+    s->read_at += sizeof(header) + header;
+    *data = s->buffer;
+    *size = (size_t)header;
+    return 1;
+}
+
+static void record_put(spill_record *r, const void *data, size_t size)
+{
+    if (r->failed)
+        return;
+    if (size > r->cap - r->size) {
+        size_t cap = r->cap ? r->cap : 256;
+        while (size > cap - r->size) {
+            if (cap > SIZE_MAX / 2) {
+                r->failed = true;
+                return;
+            }
+            cap *= 2;
+        }
+        char *grown = realloc(r->data, cap);
+        if (!grown) {
+            r->failed = true;
+            return;
+        }
+        r->data = grown;
+        r->cap = cap;
+    }
+    if (size)
+        memcpy(r->data + r->size, data, size);
+    r->size += size;
+}
+
+void spill_record_u32(spill_record *r, uint32_t v)
+{
+    record_put(r, &v, sizeof(v));
+}
+
+void spill_record_u64(spill_record *r, uint64_t v)
+{
+    record_put(r, &v, sizeof(v));
+}
+
+/* A length of 0 stands for NULL; otherwise the length with its NUL, then
+ * the bytes and the NUL, so that a reader hands out the string in place. */
+void spill_record_str(spill_record *r, const char *s)
+{
+    if (!s) {
+        spill_record_u64(r, 0);
+        return;
+    }
+    size_t n = strlen(s) + 1;
+    spill_record_u64(r, n);
+    record_put(r, s, n);
+}
+
+void spill_record_bytes(spill_record *r, const void *data, size_t size)
+{
+    spill_record_u64(r, size);
+    record_put(r, data, size);
+}
+
+void spill_record_clear(spill_record *r)
+{
+    r->size = 0;
+    r->failed = false;
+}
+
+void spill_record_free(spill_record *r)
+{
+    free(r->data);
+    *r = (spill_record){0};
+}
+
+spill_reader spill_reader_of(const void *data, size_t size)
+{
+    return (spill_reader){data, (const char *)data + size, false};
+}
+
+static const void *reader_take(spill_reader *r, size_t size)
+{
+    if (r->failed || size > (size_t)(r->end - r->at)) {
+        r->failed = true;
+        return NULL;
+    }
+    const void *at = r->at;
+    r->at += size;
+    return at;
+}
+
+uint32_t spill_reader_u32(spill_reader *r)
+{
+    uint32_t v = 0;
+    const void *at = reader_take(r, sizeof(v));
+    if (at)
+        memcpy(&v, at, sizeof(v));
+    return v;
+}
+
+uint64_t spill_reader_u64(spill_reader *r)
+{
+    uint64_t v = 0;
+    const void *at = reader_take(r, sizeof(v));
+    if (at)
+        memcpy(&v, at, sizeof(v));
+    return v;
+}
+
+const char *spill_reader_str(spill_reader *r)
+{
+    uint64_t n = spill_reader_u64(r);
+    if (n == 0 || r->failed)
+        return NULL;
+    const char *s = n <= SIZE_MAX ? reader_take(r, (size_t)n) : NULL;
+    if (!s || s[n - 1] != '\0' || memchr(s, '\0', (size_t)n - 1)) {
+        r->failed = true;
+        return NULL;
+    }
+    return s;
+}
+
+const void *spill_reader_bytes(spill_reader *r, size_t *size)
+{
+    uint64_t n = spill_reader_u64(r);
+    *size = 0;
+    if (n == 0 || r->failed)
+        return NULL;
+    const void *at = n <= SIZE_MAX ? reader_take(r, (size_t)n) : NULL;
+    if (at)
+        *size = (size_t)n;
+    else
+        r->failed = true;
+    return at;
+}
