@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* d_type */
 #include "discover.h"
 
 #include "arm_schema.h"
@@ -6,6 +7,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,13 +192,12 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static int compare_entries(const void *a, const void *b)
-{
-    return strcmp(((const discover_entry *)a)->display_path,
-                  ((const discover_entry *)b)->display_path);
-}
-
-/* Reads a directory's entry names, sorted bytewise, into `names`. */
+/*
+ * Reads a directory's member names into `names`, each directory's with a
+ * '/' after it, sorted bytewise. A subtree then sorts where its paths
+ * would ("a.b" before "a/x", as '.' < '/'), so that a depth-first walk
+ * meets the files in the order of their display paths.
+ */
 static int list_directory(discover_result *r, const char *disk, const char *display,
                           string_list *names)
 {
@@ -215,7 +216,17 @@ static int list_directory(discover_result *r, const char *disk, const char *disp
         }
         if (strcmp(d->d_name, ".") == 0 || strcmp(d->d_name, "..") == 0)
             continue;
-        if (string_list_push(names, copy_string(d->d_name)) != 0) {
+        bool is_dir = d->d_type == DT_DIR;
+        if (d->d_type == DT_UNKNOWN) {
+            char *path = join_path(disk, d->d_name);
+            struct stat st;
+            is_dir = path && lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+            free(path);
+        }
+        char *name = malloc(strlen(d->d_name) + 2);
+        if (name)
+            strcat(strcpy(name, d->d_name), is_dir ? "/" : "");
+        if (string_list_push(names, name) != 0) {
             status = -1;
             break;
         }
@@ -226,15 +237,16 @@ static int list_directory(discover_result *r, const char *disk, const char *disp
     return status;
 }
 
-/* Considers one directory member; pushes subdirectories onto `subdirs`. */
 static bool filtered_out(const discover_result *r, const char *relative, bool is_directory)
 {
     return r->filter && r->filter->exclude(r->argument, relative, is_directory, r->filter->ud);
 }
 
+/* Considers one directory member; sets *descend when it is a directory to walk. */
 static int visit_member(discover_result *r, const char *name, const char *display, const char *disk,
-                        string_list *subdirs)
+                        bool *descend)
 {
+    *descend = false;
     struct stat st;
     if (lstat(disk, &st) != 0)
         return add_errno_note(r, display, "cannot stat", errno);
@@ -244,7 +256,8 @@ static int visit_member(discover_result *r, const char *name, const char *displa
     if (S_ISDIR(st.st_mode)) {
         if (strcmp(name, ".git") == 0 || strcmp(name, "node_modules") == 0)
             return add_note(r, DISCOVER_NOTE_SKIPPED, display, "directory skipped");
-        return string_list_push(subdirs, copy_string(display));
+        *descend = true;
+        return 0;
     }
     if (S_ISLNK(st.st_mode)) {
         if (stat(disk, &st) != 0)
@@ -257,49 +270,85 @@ static int visit_member(discover_result *r, const char *name, const char *displa
     return consider_file(r, display, disk, &st, 0);
 }
 
+/* A directory being walked: its display path relative to the argument
+ * (the root's is empty), its path on disk, and its members. */
+typedef struct {
+    char *rel, *disk;
+    string_list names;
+    size_t next;
+} walk_frame;
+
 /*
- * Walks the directory `root` depth first with an explicit stack of display
- * paths relative to it; the root itself is the empty path.
+ * Discovery as it goes: directories are walked depth first with an
+ * explicit stack of the directories open on the way down, so that memory
+ * holds their listings, not the files found. Entries are queued in `r`
+ * (one at a time) and notes gathered there until the caller takes them.
  */
-static int walk(discover_result *r, const char *root)
+struct discover_walk {
+    discover_result r;
+    const char *const *paths;
+    size_t path_count, path_next;
+    walk_frame *frames;
+    size_t depth, frame_cap;
+    bool in_directory; /* walking paths[path_next - 1] */
+    size_t taken;      /* entries taken under it */
+    /* Its first note. A directory that gives no entry is walked within one
+     * discover_walk_next, so its notes are all there when it ends. */
+    size_t first_note;
+    discover_entry entry; /* the entry last handed out, owned */
+};
+
+static void frame_free(walk_frame *f)
 {
-    string_list stack = {0};
-    int status = string_list_push(&stack, copy_string(""));
-
-    while (status == 0 && stack.count > 0) {
-        char *rel = stack.items[--stack.count];
-        char *dir_disk = join_path(root, rel);
-        string_list names = {0}, subdirs = {0};
-        if (!dir_disk)
-            status = -1;
-        else
-            status = list_directory(r, dir_disk, rel[0] ? rel : root, &names);
-
-        for (size_t i = 0; status == 0 && i < names.count; i++) {
-            char *display = join_path(rel, names.items[i]);
-            char *disk = join_path(dir_disk, names.items[i]);
-            if (!display || !disk)
-                status = -1;
-            else
-                status = visit_member(r, names.items[i], display, disk, &subdirs);
-            free(display);
-            free(disk);
-        }
-
-        /* Reverse order, so that the first subdirectory is walked first. */
-        while (status == 0 && subdirs.count > 0)
-            status = string_list_push(&stack, subdirs.items[--subdirs.count]);
-        string_list_free(&subdirs);
-        string_list_free(&names);
-        free(dir_disk);
-        free(rel);
-    }
-    string_list_free(&stack);
-    return status;
+    free(f->rel);
+    free(f->disk);
+    string_list_free(&f->names);
 }
 
-static int discover_path(discover_result *r, const char *path)
+/* Opens the directory `rel` under the argument's root. Takes `rel`. */
+static int walk_push(discover_walk *w, char *rel)
 {
+    if (!rel)
+        return -1;
+    if (w->depth == w->frame_cap) {
+        size_t cap = w->frame_cap ? w->frame_cap * 2 : 16;
+        walk_frame *grown = realloc(w->frames, cap * sizeof(*grown));
+        if (!grown) {
+            free(rel);
+            return -1;
+        }
+        w->frames = grown;
+        w->frame_cap = cap;
+    }
+    walk_frame *f = &w->frames[w->depth++];
+    *f = (walk_frame){rel, join_path(w->r.argument, rel), {0}, 0};
+    if (!f->disk)
+        return -1;
+    return list_directory(&w->r, f->disk, rel[0] ? rel : w->r.argument, &f->names);
+}
+
+static bool notes_unreadable(const discover_result *r, size_t from)
+{
+    for (size_t i = from; i < r->note_count; i++) {
+        if (r->notes[i].kind == DISCOVER_NOTE_UNREADABLE)
+            return true;
+    }
+    return false;
+}
+
+/* Closes the walk of a directory argument. */
+static int walk_end_argument(discover_walk *w)
+{
+    w->in_directory = false;
+    if (w->taken || notes_unreadable(&w->r, w->first_note))
+        return 0;
+    /* Saying "no templates" under a directory it could not read would mislead. */
+    return add_note(&w->r, DISCOVER_NOTE_NO_TEMPLATES, w->r.argument, "no templates found");
+}
+
+static int walk_start_argument(discover_walk *w, const char *path)
+{
+    discover_result *r = &w->r;
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
@@ -311,20 +360,135 @@ static int discover_path(discover_result *r, const char *path)
         return add_note(r, DISCOVER_NOTE_IGNORED_FILE, path, "excluded by the configuration");
     if (!S_ISDIR(st.st_mode))
         return consider_file(r, path, path, &st, 1);
+    w->in_directory = true;
+    w->taken = 0;
+    w->first_note = r->note_count;
+    return walk_push(w, copy_string(""));
+}
 
-    size_t first = r->entry_count, first_note = r->note_count;
-    if (walk(r, path) != 0)
-        return -1;
-    if (r->entry_count == first) {
-        /* Saying "no templates" under a directory it could not read would mislead. */
-        for (size_t i = first_note; i < r->note_count; i++) {
-            if (r->notes[i].kind == DISCOVER_NOTE_UNREADABLE)
+/* Goes on until an entry is queued or there is nothing left. */
+static int walk_step(discover_walk *w)
+{
+    discover_result *r = &w->r;
+    while (r->entry_count == 0) {
+        if (w->depth == 0) {
+            if (w->in_directory && walk_end_argument(w) != 0)
+                return -1;
+            if (w->path_next == w->path_count)
                 return 0;
+            if (walk_start_argument(w, w->paths[w->path_next++]) != 0)
+                return -1;
+            continue;
         }
-        return add_note(r, DISCOVER_NOTE_NO_TEMPLATES, path, "no templates found");
+        walk_frame *f = &w->frames[w->depth - 1];
+        if (f->next == f->names.count) {
+            frame_free(f);
+            w->depth--;
+            continue;
+        }
+        char *name = f->names.items[f->next++];
+        size_t len = strlen(name);
+        if (len > 1 && name[len - 1] == '/')
+            name[len - 1] = '\0';
+        char *display = join_path(f->rel, name);
+        char *disk = join_path(f->disk, name);
+        bool descend = false;
+        int status = display && disk ? visit_member(r, name, display, disk, &descend) : -1;
+        free(disk);
+        if (status != 0) {
+            free(display);
+            return -1;
+        }
+        if (descend) {
+            if (walk_push(w, display) != 0)
+                return -1;
+        } else {
+            free(display);
+        }
     }
-    qsort(r->entries + first, r->entry_count - first, sizeof(*r->entries), compare_entries);
     return 0;
+}
+
+int discover_walk_new(discover_walk **out, const char *const *paths, size_t count,
+                      const discover_filter *filter)
+{
+    *out = NULL;
+    discover_walk *w = calloc(1, sizeof(*w));
+    if (!w)
+        return -1;
+    w->paths = paths;
+    w->path_count = count;
+    w->r.filter = filter;
+    w->r.sniff_buffer = malloc(DISCOVER_SNIFF_SIZE);
+    if (!w->r.sniff_buffer) {
+        discover_walk_free(w);
+        return -1;
+    }
+    *out = w;
+    return 0;
+}
+
+static void entry_free(discover_entry *e)
+{
+    free((char *)e->display_path);
+    free((char *)e->disk_path);
+    *e = (discover_entry){0};
+}
+
+int discover_walk_next(discover_walk *w, const discover_entry **entry)
+{
+    *entry = NULL;
+    entry_free(&w->entry);
+    if (walk_step(w) != 0)
+        return -1;
+    if (w->r.entry_count == 0)
+        return 0;
+    w->entry = w->r.entries[0];
+    w->r.entry_count = 0;
+    w->taken++;
+    *entry = &w->entry;
+    return 1;
+}
+
+size_t discover_walk_note_count(const discover_walk *w)
+{
+    return w->r.note_count;
+}
+
+const discover_note *discover_walk_note(const discover_walk *w, size_t index)
+{
+    return discover_result_note(&w->r, index);
+}
+
+static void notes_free(discover_result *r)
+{
+    for (size_t i = 0; i < r->note_count; i++) {
+        free((char *)r->notes[i].path);
+        free((char *)r->notes[i].reason);
+    }
+    r->note_count = 0;
+}
+
+void discover_walk_clear_notes(discover_walk *w)
+{
+    notes_free(&w->r);
+}
+
+void discover_walk_free(discover_walk *w)
+{
+    if (!w)
+        return;
+    while (w->depth > 0)
+        frame_free(&w->frames[--w->depth]);
+    free(w->frames);
+    entry_free(&w->entry);
+    for (size_t i = 0; i < w->r.entry_count; i++)
+        entry_free(&w->r.entries[i]);
+    free(w->r.entries);
+    notes_free(&w->r);
+    free(w->r.notes);
+    free(w->r.sniff_buffer);
+    free(w);
 }
 
 int discover_paths(discover_result **out, const char *const *paths, size_t count)
@@ -337,19 +501,29 @@ int discover_paths_filtered(discover_result **out, const char *const *paths, siz
 {
     *out = NULL;
     discover_result *r = calloc(1, sizeof(*r));
-    if (!r)
-        return -1;
-    r->filter = filter;
-    r->sniff_buffer = malloc(DISCOVER_SNIFF_SIZE);
-    if (!r->sniff_buffer) {
-        discover_result_free(r);
+    discover_walk *w = NULL;
+    if (!r || discover_walk_new(&w, paths, count, filter) != 0) {
+        free(r);
         return -1;
     }
-    for (size_t i = 0; i < count; i++) {
-        if (discover_path(r, paths[i]) != 0) {
-            discover_result_free(r);
-            return -1;
+    const discover_entry *e;
+    int rc;
+    while ((rc = discover_walk_next(w, &e)) > 0) {
+        if (add_entry(r, copy_string(e->display_path), copy_string(e->disk_path), e->kind) != 0) {
+            rc = -1;
+            break;
         }
+    }
+    /* The result takes the notes of the whole walk. */
+    r->notes = w->r.notes;
+    r->note_count = w->r.note_count;
+    r->note_capacity = w->r.note_capacity;
+    w->r.notes = NULL;
+    w->r.note_count = w->r.note_capacity = 0;
+    discover_walk_free(w);
+    if (rc != 0) {
+        discover_result_free(r);
+        return -1;
     }
     *out = r;
     return 0;

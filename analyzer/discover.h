@@ -21,7 +21,9 @@
  * path is relative to the directory argument, with '/' separators, or the
  * argument itself when it names a file. A file named twice is listed twice.
  *
- * Everything left out, and why, is kept as notes in walk order. Problems are
+ * Everything left out, and why, is kept as notes in walk order: argument by
+ * argument, and within a directory argument in the order of the display
+ * paths (a directory sorting as its path with a '/' after it). Problems are
  * returned as notes too, so one bad path never stops the rest.
  *
  * A discover_result owns all its strings; free it with discover_result_free.
@@ -80,6 +82,30 @@ int discover_paths_filtered(discover_result **out, const char *const *paths, siz
                             const discover_filter *filter);
 
 void discover_result_free(discover_result *result);
+
+/*
+ * The same discovery, as it goes: entries one at a time, in the same order,
+ * with memory for the directories open on the way down rather than for
+ * every file found. `paths` and `filter` (which may be NULL) are borrowed
+ * until discover_walk_free.
+ */
+typedef struct discover_walk discover_walk;
+
+/* Returns 0 and stores the walk in `*out`, or -1 (storing NULL) when out of memory. */
+int discover_walk_new(discover_walk **out, const char *const *paths, size_t count,
+                      const discover_filter *filter);
+
+/* Returns 1 and stores the next entry in `*entry` (owned by the walk, valid
+ * until the next call), 0 when there are no more, or -1 when out of memory. */
+int discover_walk_next(discover_walk *walk, const discover_entry **entry);
+
+/* The notes met since the last discover_walk_clear_notes, in walk order;
+ * owned by the walk, valid until it is cleared. */
+size_t discover_walk_note_count(const discover_walk *walk);
+const discover_note *discover_walk_note(const discover_walk *walk, size_t index);
+void discover_walk_clear_notes(discover_walk *walk);
+
+void discover_walk_free(discover_walk *walk);
 
 size_t discover_result_entry_count(const discover_result *result);
 const discover_entry *discover_result_entry(const discover_result *result, size_t index);

@@ -430,3 +430,39 @@ Test(discover, fails_cleanly_at_every_allocation)
         cr_assert_eq(fault_live_allocations(), before, "leak after failing allocation %ld", n);
     }
 }
+
+/* The walk hands out entries one at a time, in the order of discover_paths,
+ * with the notes met on the way to each; "no templates" comes at the end of
+ * an argument that gave none, whatever notes were taken before. */
+Test(discover, walks_as_it_goes)
+{
+    fixture_write_text(dir, "a/1.bicep", "");
+    fixture_write_text(dir, "a/sub/0.md", "");
+    fixture_write_text(dir, "a/sub/2.bicep", "");
+    fixture_write_text(dir, "a/sub.bicep", "");
+    fixture_write_text(dir, "b/package.json", "{}");
+    char *a = fixture_path(dir, "a"), *b = fixture_path(dir, "b");
+    const char *paths[] = {a, b};
+    discover_walk *w;
+    cr_assert_eq(discover_walk_new(&w, paths, 2, NULL), 0);
+    const discover_entry *e;
+    const char *want[] = {"1.bicep", "sub.bicep", "sub/2.bicep"};
+    size_t notes_with[] = {0, 0, 1};
+    for (size_t i = 0; i < 3; i++) {
+        cr_assert_eq(discover_walk_next(w, &e), 1);
+        cr_assert_str_eq(e->display_path, want[i]);
+        cr_assert_eq(discover_walk_note_count(w), notes_with[i], "notes with %s", want[i]);
+        discover_walk_clear_notes(w);
+    }
+    cr_assert_eq(discover_walk_next(w, &e), 0);
+    cr_assert_null(e);
+    cr_assert_eq(discover_walk_note_count(w), 2);
+    cr_assert_str_eq(discover_walk_note(w, 0)->path, "package.json");
+    cr_assert_eq(discover_walk_note(w, 1)->kind, DISCOVER_NOTE_NO_TEMPLATES);
+    cr_assert_str_eq(discover_walk_note(w, 1)->path, b);
+    cr_assert_null(discover_walk_note(w, 2));
+    cr_assert_eq(discover_walk_next(w, &e), 0);
+    discover_walk_free(w);
+    free(a);
+    free(b);
+}
