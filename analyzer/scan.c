@@ -372,7 +372,7 @@ static bool selected(const az_check *c, void *ud)
  * 1 MiB the scan parses 67 files again. */
 #define SCAN_TREE_CACHE_BYTES ((size_t)2 * 1024 * 1024)
 
-/* A file to analyze, discovered or given. */
+/* A file to analyze, discovered or given; its paths are its own. */
 typedef struct {
     discover_entry e;
     /* Its scan root: a given file's own, or that of the argument it was
@@ -384,7 +384,9 @@ typedef struct {
  * part), in slot i % window, and folded into `r` in item order. */
 typedef struct {
     const scan_options *o;
-    const scan_item *items; /* the batch being scanned */
+    scan_item *items;    /* item i in slot i % window */
+    discover_walk *walk; /* where items come from, unless given */
+    size_t given;        /* scan_options.files taken so far */
     scan_result *r;
     scan_result **parts;
     size_t window;
@@ -517,7 +519,8 @@ static void scan_entry(void *ud, size_t index)
 {
     scan_job *job = ud;
     const scan_options *o = job->o;
-    const discover_entry *e = &job->items[index].e;
+    const scan_item *item = &job->items[index % job->window];
+    const discover_entry *e = &item->e;
     scan_result *part = result_new();
     job->parts[index % job->window] = part;
     if (!part)
@@ -528,7 +531,7 @@ static void scan_entry(void *ud, size_t index)
     tree_cache_entry *cached = cached_template(job, e);
     if (cached) {
         /* The build takes the file from the cache as well. */
-        model_and_check(part, job, e, job->items[index].root, NULL, NULL);
+        model_and_check(part, job, e, item->root, NULL, NULL);
         tree_cache_release(job->cache, cached);
         return;
     }
@@ -552,7 +555,7 @@ static void scan_entry(void *ud, size_t index)
      * could not be read or parsed has nothing to model. */
     bool is_template = e->kind == DISCOVER_KIND_BICEP || e->kind == DISCOVER_KIND_ARM_TEMPLATE;
     if (is_template && tree) {
-        model_and_check(part, job, e, job->items[index].root, src, tree);
+        model_and_check(part, job, e, item->root, src, tree);
     } else {
         /* A file that is not modeled still has its directives applied:
          * they may name checks that find nothing there. */
@@ -709,45 +712,63 @@ static int scan_merge(void *ud, size_t index)
     return r->failed ? -1 : 0;
 }
 
-/* Scans the items of `job`, `count` of them, in order. */
-static void scan_items(scan_job *job, const scan_item *items, size_t count)
+static void item_clear(scan_item *item)
 {
-    job->items = items;
-    if (!job->r->failed)
-        pool_run(job->jobs, job->window, count, scan_entry, scan_merge, job);
-    /* Parts of entries worked but never merged, after a failure. */
-    for (size_t i = 0; i < job->window; i++) {
-        scan_result_free(job->parts[i]);
-        job->parts[i] = NULL;
-    }
+    free((char *)item->e.display_path);
+    free((char *)item->e.disk_path);
+    *item = (scan_item){0};
 }
 
-static void add_discovery_notes(scan_result *r, const discover_result *found)
+/* Makes `item` the file `e` with scan root `root`; -1 when out of memory. */
+static int item_set(scan_item *item, const discover_entry *e, const char *root)
 {
-    for (size_t i = 0; i < discover_result_note_count(found); i++) {
-        const discover_note *n = discover_result_note(found, i);
+    char *display = strdup(e->display_path), *disk = strdup(e->disk_path);
+    if (!display || !disk) {
+        free(display);
+        free(disk);
+        return -1;
+    }
+    *item = (scan_item){{display, disk, e->kind}, root};
+    return 0;
+}
+
+/* Hands over the notes discovery gathered, as a part of their own. */
+static void deliver_walk_notes(scan_job *job)
+{
+    discover_walk *walk = job->walk;
+    if (discover_walk_note_count(walk) == 0)
+        return;
+    scan_result *notes = result_new();
+    for (size_t i = 0; notes && i < discover_walk_note_count(walk); i++) {
+        const discover_note *n = discover_walk_note(walk, i);
         switch (n->kind) {
         case DISCOVER_NOTE_SKIPPED:
-            add_note(r, SCAN_NOTE_SKIPPED, n->path, n->reason);
+            add_note(notes, SCAN_NOTE_SKIPPED, n->path, n->reason);
             break;
         case DISCOVER_NOTE_IGNORED_FILE:
-            add_note(r, SCAN_NOTE_IGNORED, n->path, n->reason);
+            add_note(notes, SCAN_NOTE_IGNORED, n->path, n->reason);
             break;
         case DISCOVER_NOTE_NO_TEMPLATES:
-            add_note(r, SCAN_NOTE_EMPTY, n->path, n->reason);
+            add_note(notes, SCAN_NOTE_EMPTY, n->path, n->reason);
             break;
         case DISCOVER_NOTE_UNREADABLE:
-            add_discovery_error(r, n->path, n->reason);
+            add_discovery_error(notes, n->path, n->reason);
             break;
         case DISCOVER_NOTE_MISSING:
-            add_note(r, SCAN_NOTE_MISSING, n->path, n->reason);
+            add_note(notes, SCAN_NOTE_MISSING, n->path, n->reason);
             break;
         }
     }
+    discover_walk_clear_notes(walk);
+    if (notes && !notes->failed)
+        part_deliver(job, notes);
+    if (!notes || notes->failed)
+        job->r->failed = true;
+    scan_result_free(notes);
 }
 
 /* The scan root of the argument `e` was discovered under; NULL when it
- * could not be found. On the main thread, before the workers run. */
+ * could not be found. On the calling thread, as items are made. */
 static const char *argument_root(scan_job *job, const discover_entry *e)
 {
     const scan_options *o = job->o;
@@ -757,67 +778,56 @@ static const char *argument_root(scan_job *job, const discover_entry *e)
     return job->roots[i];
 }
 
-/* Discovers one path argument and scans what it finds. One argument at a
- * time: the list of files in memory is one argument's, not all of them. */
-static void scan_argument(scan_job *job, const char *path)
+/* The next file the walk finds. */
+static int next_discovered(scan_job *job, scan_item *item)
 {
-    scan_result *r = job->r;
-    discover_result *found = NULL;
-    if (discover_paths_filtered(&found, &path, 1, job->o->filter) != 0) {
-        r->failed = true;
-        return;
-    }
-    /* Its notes go the way of a file's results, ahead of the files. */
-    scan_result *notes = result_new();
-    if (notes) {
-        add_discovery_notes(notes, found);
-        if (!notes->failed)
-            part_deliver(job, notes);
-    }
-    if (!notes || notes->failed)
-        r->failed = true;
-    scan_result_free(notes);
-    size_t count = discover_result_entry_count(found);
-    scan_item *items = calloc(count ? count : 1, sizeof(*items));
-    if (!items)
-        r->failed = true;
-    for (size_t i = 0; items && i < count; i++) {
-        const discover_entry *e = discover_result_entry(found, i);
-        items[i] = (scan_item){*e, argument_root(job, e)};
-    }
-    if (items)
-        scan_items(job, items, count);
-    free(items);
-    discover_result_free(found);
+    const discover_entry *e;
+    int rc = discover_walk_next(job->walk, &e);
+    /* Its notes go the way of a file's results, ahead of the file. */
+    deliver_walk_notes(job);
+    if (rc > 0 && item_set(item, e, argument_root(job, e)) != 0)
+        rc = -1;
+    return rc;
 }
 
-/* Scans the given files (scan_options.files), which replace discovery. */
-static void scan_given(scan_job *job)
+/* The next given file (scan_options.files) that is not excluded. */
+static int next_given(scan_job *job, scan_item *item)
 {
     const scan_options *o = job->o;
-    scan_result *r = job->r;
-    scan_item *items = calloc(o->file_count ? o->file_count : 1, sizeof(*items));
-    if (!items) {
-        r->failed = true;
-        return;
-    }
-    scan_result *notes = result_new();
-    size_t count = 0;
-    for (size_t i = 0; notes && i < o->file_count; i++) {
-        const scan_file *g = &o->files[i];
+    for (; job->given < o->file_count; job->given++) {
+        const scan_file *g = &o->files[job->given];
         /* A given file stands as its own path argument before the filter. */
-        if (o->filter && o->filter->exclude(g->disk_path, NULL, false, o->filter->ud))
+        if (!o->filter || !o->filter->exclude(g->disk_path, NULL, false, o->filter->ud)) {
+            job->given++;
+            discover_entry e = {g->display_path, g->disk_path, g->kind};
+            return item_set(item, &e, g->root) == 0 ? 1 : -1;
+        }
+        scan_result *notes = result_new();
+        if (notes) {
             add_note(notes, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
-        else
-            items[count++] = (scan_item){{g->display_path, g->disk_path, g->kind}, g->root};
+            if (!notes->failed)
+                part_deliver(job, notes);
+        }
+        if (!notes || notes->failed)
+            job->r->failed = true;
+        scan_result_free(notes);
     }
-    if (notes && !notes->failed)
-        part_deliver(job, notes);
-    if (!notes || notes->failed)
-        r->failed = true;
-    scan_result_free(notes);
-    scan_items(job, items, count);
-    free(items);
+    return 0;
+}
+
+/* Makes item `index`, on the calling thread, in the slot its item `window`
+ * places before has left. */
+static int scan_next(void *ud, size_t index)
+{
+    scan_job *job = ud;
+    scan_item *item = &job->items[index % job->window];
+    item_clear(item);
+    int rc = job->walk ? next_discovered(job, item) : next_given(job, item);
+    if (rc < 0 || job->r->failed) {
+        job->r->failed = true;
+        return -1;
+    }
+    return rc;
 }
 
 int scan_run(const scan_options *o, scan_result **out)
@@ -831,19 +841,26 @@ int scan_run(const scan_options *o, scan_result **out)
     unsigned jobs = o->jobs ? o->jobs : pool_cpu_count();
     scan_job job = {.o = o, .r = r, .window = (size_t)jobs * SCAN_WINDOW_PER_JOB, .jobs = jobs};
     job.parts = calloc(job.window, sizeof(*job.parts));
+    job.items = calloc(job.window, sizeof(*job.items));
     job.roots = calloc(o->path_count + 1, sizeof(*job.roots));
     job.cache = tree_cache_new(SCAN_TREE_CACHE_BYTES);
     file_provider *memo = file_provider_memo_new(o->provider);
     job.provider = memo;
     /* Without a temporary file, results are folded in memory as they come. */
     job.spill = spill_open();
-    if (!job.parts || !job.cache || !memo || !job.roots)
+    if (!job.parts || !job.items || !job.cache || !memo || !job.roots ||
+        (!o->files && discover_walk_new(&job.walk, o->paths, o->path_count, o->filter) != 0))
         r->failed = true;
-    if (!r->failed && o->files)
-        scan_given(&job);
-    for (size_t i = 0; !o->files && !r->failed && i < o->path_count; i++)
-        scan_argument(&job, o->paths[i]);
+    if (!r->failed)
+        pool_run(job.jobs, job.window, scan_next, scan_entry, scan_merge, &job);
+    /* Items made and parts worked but never merged, after a failure. */
+    for (size_t i = 0; job.items && job.parts && i < job.window; i++) {
+        item_clear(&job.items[i]);
+        scan_result_free(job.parts[i]);
+    }
+    free(job.items);
     free(job.parts);
+    discover_walk_free(job.walk);
     for (size_t i = 0; job.roots && i <= o->path_count; i++)
         free(job.roots[i]);
     free(job.roots);

@@ -21,8 +21,8 @@
  * errors and warnings stay in discovery order, file by file, so the result
  * never depends on the number of threads. Memory holds the files in flight,
  * not the whole tree: a file's syntax tree is freed once its model is built,
- * and its model once it is checked; path arguments are discovered one at a
- * time, each once the one before is scanned. What the report needs
+ * and its model once it is checked; files are discovered as the scan goes,
+ * a window of them ahead of the files in flight. What the report needs
  * (findings, errors, warnings, notes, the paths read) waits in a temporary
  * file (spill.h) until the last file is scanned, and only then is read into
  * the result; without a temporary file it is kept in memory as it comes.
