@@ -54,10 +54,13 @@ void spill_close(spill *s)
     free(s);
 }
 
-static int write_at(int fd, const char *data, size_t size, uint64_t offset)
+/* Writes (pwrite) or reads (pread) all `size` bytes at `offset`, going on
+ * after a short transfer or a signal. */
+static int transfer(int fd, bool writing, char *data, size_t size, uint64_t offset)
 {
     while (size > 0) {
-        ssize_t n = pwrite(fd, data, size, (off_t)offset);
+        ssize_t n =
+            writing ? pwrite(fd, data, size, (off_t)offset) : pread(fd, data, size, (off_t)offset);
         if (n < 0 && errno == EINTR)
             continue;
         if (n <= 0)
@@ -72,8 +75,8 @@ static int write_at(int fd, const char *data, size_t size, uint64_t offset)
 int spill_append(spill *s, const void *data, size_t size)
 {
     uint64_t header = size;
-    if (write_at(s->fd, (const char *)&header, sizeof(header), s->written) != 0 ||
-        write_at(s->fd, data, size, s->written + sizeof(header)) != 0) {
+    if (transfer(s->fd, true, (char *)&header, sizeof(header), s->written) != 0 ||
+        transfer(s->fd, true, (char *)data, size, s->written + sizeof(header)) != 0) {
         /* What was written past the last whole record is never read. */
         return -1;
     }
@@ -87,21 +90,6 @@ size_t spill_count(const spill *s)
     return s->count;
 }
 
-static int read_at(int fd, char *data, size_t size, uint64_t offset)
-{
-    while (size > 0) {
-        ssize_t n = pread(fd, data, size, (off_t)offset);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return -1;
-        data += n;
-        size -= (size_t)n;
-        offset += (uint64_t)n;
-    }
-    return 0;
-}
-
 int spill_next(spill *s, const void **data, size_t *size)
 {
     *data = NULL;
@@ -110,7 +98,7 @@ int spill_next(spill *s, const void **data, size_t *size)
         return 0;
     uint64_t header;
     if (s->written - s->read_at < sizeof(header) ||
-        read_at(s->fd, (char *)&header, sizeof(header), s->read_at) != 0 ||
+        transfer(s->fd, false, (char *)&header, sizeof(header), s->read_at) != 0 ||
         header > s->written - s->read_at - sizeof(header))
         return -1;
     if (header > s->buffer_cap) {
@@ -120,7 +108,7 @@ int spill_next(spill *s, const void **data, size_t *size)
         s->buffer = grown;
         s->buffer_cap = (size_t)header;
     }
-    if (read_at(s->fd, s->buffer, (size_t)header, s->read_at + sizeof(header)) != 0)
+    if (transfer(s->fd, false, s->buffer, (size_t)header, s->read_at + sizeof(header)) != 0)
         return -1;
     s->read_at += sizeof(header) + header;
     *data = s->buffer;
