@@ -2,10 +2,12 @@
 
 #include "json_build.h"
 
-#include <stdlib.h>
 
 typedef struct {
     bool failed;
+    const az_findings *findings;
+    bool show_notes;
+    size_t next_finding; /* the finding the next item is made of, or one after it */
 } writer;
 
 static void add_range(writer *w, cJSON *o, az_range r)
@@ -83,19 +85,44 @@ static cJSON *pass_json(writer *w, const az_pass *p)
     return o;
 }
 
+/* The next finding's item, as the document is printed (json_build_stream). */
+static cJSON *next_finding(void *ud, size_t index, bool *failed)
+{
+    (void)index;
+    writer *w = ud;
+    while (w->next_finding < az_findings_count(w->findings)) {
+        const az_finding *x = az_findings_get(w->findings, w->next_finding++);
+        if (x->severity == AZ_SEVERITY_NOTE && !w->show_notes)
+            continue;
+        cJSON *item = finding_json(w, x);
+        *failed = w->failed;
+        return item;
+    }
+    return NULL;
+}
+
+static cJSON *next_pass(void *ud, size_t index, bool *failed)
+{
+    writer *w = ud;
+    if (index >= az_findings_pass_count(w->findings))
+        return NULL;
+    cJSON *item = pass_json(w, az_findings_pass(w->findings, index));
+    *failed = w->failed;
+    return item;
+}
+
 int report_json(FILE *out, const scan_result *r, const report_options *o)
 {
-    writer w = {false};
+    writer w = {false, scan_result_findings(r), o->show_notes, 0};
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return -1;
     json_build_add(&w.failed, root, "version", cJSON_CreateString(REPORT_JSON_VERSION));
     json_build_add(&w.failed, root, "tool", cJSON_CreateString("azscan " AZSCAN_VERSION));
 
-    const az_findings *f = scan_result_findings(r);
+    const az_findings *f = w.findings;
     size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
-    cJSON *findings = cJSON_CreateArray();
-    for (size_t i = 0; findings && i < az_findings_count(f); i++) {
+    for (size_t i = 0; i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
@@ -103,15 +130,16 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
             suppressed++;
         else
             counts[x->severity]++;
-        json_build_push(&w.failed, findings, finding_json(&w, x));
     }
-    json_build_add(&w.failed, root, "findings", findings);
-
+    /* The findings and passes are made as the document is printed. */
+    json_build_stream streams[2] = {
+        {json_build_check(&w.failed, cJSON_CreateArray()), next_finding, &w},
+        {NULL, next_pass, &w}};
+    size_t stream_count = 1;
+    json_build_add(&w.failed, root, "findings", streams[0].array);
     if (o->include_passed) {
-        cJSON *passed = cJSON_CreateArray();
-        for (size_t i = 0; passed && i < az_findings_pass_count(f); i++)
-            json_build_push(&w.failed, passed, pass_json(&w, az_findings_pass(f, i)));
-        json_build_add(&w.failed, root, "passed", passed);
+        streams[stream_count++].array = json_build_check(&w.failed, cJSON_CreateArray());
+        json_build_add(&w.failed, root, "passed", streams[1].array);
     }
 
     cJSON *errors = cJSON_CreateArray();
@@ -190,12 +218,7 @@ int report_json(FILE *out, const scan_result *r, const report_options *o)
     }
     json_build_add(&w.failed, root, "summary", summary);
 
-    char *text = w.failed ? NULL : cJSON_Print(root);
+    int rc = w.failed ? -1 : json_build_print(out, root, streams, stream_count);
     cJSON_Delete(root);
-    if (!text)
-        return -1;
-    fputs(text, out);
-    fputc('\n', out);
-    free(text);
-    return ferror(out) ? -1 : 0;
+    return rc;
 }

@@ -17,6 +17,9 @@ typedef struct {
     const scan_result *result;
     report_columns *columns;
     bool failed;
+    bool show_notes;
+    cJSON *results;      /* the run's, left empty: its items are made as it is printed */
+    size_t next_finding; /* the finding the next result is made of, or one after it */
 } writer;
 
 static cJSON *object(writer *w)
@@ -277,6 +280,27 @@ static cJSON *result_json(writer *w, const az_finding *f)
     return res;
 }
 
+/* The next result, as the document is printed (json_build_stream). */
+static cJSON *next_result(void *ud, size_t index, bool *failed)
+{
+    (void)index;
+    writer *w = ud;
+    const az_findings *f = scan_result_findings(w->result);
+    while (w->next_finding < az_findings_count(f)) {
+        const az_finding *x = az_findings_get(f, w->next_finding++);
+        if (x->severity == AZ_SEVERITY_NOTE && !w->show_notes)
+            continue;
+        cJSON *res = result_json(w, x);
+        if (w->failed) {
+            cJSON_Delete(res);
+            *failed = true;
+            return NULL;
+        }
+        return res;
+    }
+    return NULL;
+}
+
 static cJSON *notification_json(writer *w, const char *level, const char *file, unsigned line,
                                 unsigned column, const char *message)
 {
@@ -379,15 +403,8 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
     if (invocations)
         json_build_push(&w->failed, invocations, invocation_json(w, r));
     json_build_add(&w->failed, run, "invocations", invocations);
-    const az_findings *f = scan_result_findings(r);
-    cJSON *results = cJSON_CreateArray();
-    for (size_t i = 0; results && i < az_findings_count(f); i++) {
-        const az_finding *x = az_findings_get(f, i);
-        if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
-            continue;
-        json_build_push(&w->failed, results, result_json(w, x));
-    }
-    json_build_add(&w->failed, run, "results", results);
+    w->results = json_build_check(&w->failed, cJSON_CreateArray());
+    json_build_add(&w->failed, run, "results", w->results);
     json_build_add(&w->failed, run, "columnKind", cJSON_CreateString("utf16CodeUnits"));
     if (o->delta) {
         cJSON *props = object(w);
@@ -406,7 +423,7 @@ static cJSON *run_json(writer *w, const scan_result *r, const report_options *o,
 
 int report_sarif(FILE *out, const scan_result *r, const report_options *o, const char *category)
 {
-    writer w = {r, report_columns_new(r), false};
+    writer w = {r, report_columns_new(r), false, o->show_notes, NULL, 0};
     cJSON *root = w.columns ? cJSON_CreateObject() : NULL;
     if (!root) {
         report_columns_free(w.columns);
@@ -418,14 +435,9 @@ int report_sarif(FILE *out, const scan_result *r, const report_options *o, const
     if (runs)
         json_build_push(&w.failed, runs, run_json(&w, r, o, category));
     json_build_add(&w.failed, root, "runs", runs);
+    json_build_stream results = {w.results, next_result, &w};
+    int rc = w.failed ? -1 : json_build_print(out, root, &results, 1);
     report_columns_free(w.columns);
-
-    char *text = w.failed ? NULL : cJSON_Print(root);
     cJSON_Delete(root);
-    if (!text)
-        return -1;
-    fputs(text, out);
-    fputc('\n', out);
-    free(text);
-    return ferror(out) ? -1 : 0;
+    return rc;
 }
