@@ -1,7 +1,9 @@
+#define _DEFAULT_SOURCE /* d_type */
 #include "fault.h"
 
 #include <dirent.h>
 #include <errno.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <sys/types.h>
 #include <tree_sitter/api.h>
@@ -26,6 +28,7 @@ static long asked;
 static size_t bytes_asked;
 static int read_errno;
 static int readdir_errno;
+static bool readdir_untyped;
 
 void fault_fail_allocation(long n)
 {
@@ -55,6 +58,11 @@ void fault_fail_reads(int err)
 void fault_fail_readdir(int err)
 {
     readdir_errno = err;
+}
+
+void fault_readdir_untyped(bool untyped)
+{
+    readdir_untyped = untyped;
 }
 
 void fault_route_tree_sitter_around(void)
@@ -121,5 +129,8 @@ struct dirent *__wrap_readdir(DIR *dir)
         errno = readdir_errno;
         return NULL;
     }
-    return __real_readdir(dir);
+    struct dirent *d = __real_readdir(dir);
+    if (d && readdir_untyped)
+        d->d_type = DT_UNKNOWN;
+    return d;
 }

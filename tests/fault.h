@@ -1,6 +1,7 @@
 #ifndef AZSCAN_TESTS_FAULT_H
 #define AZSCAN_TESTS_FAULT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -28,6 +29,10 @@ void fault_fail_reads(int err);
 
 /* Makes every readdir() fail with `err` (0: it works again). */
 void fault_fail_readdir(int err);
+
+/* Makes readdir() say nothing of an entry's type (DT_UNKNOWN), as some file
+ * systems do; false: it says again. */
+void fault_readdir_untyped(bool untyped);
 
 /*
  * Points tree-sitter's allocator at the real malloc family, so that failures

@@ -93,6 +93,21 @@ Test(discover, sorts_entries_bytewise_by_display_path)
     discover_result_free(r);
 }
 
+/* Where readdir does not tell a directory from a file, each member is
+ * looked at: the order is the same. */
+Test(discover, sorts_the_same_without_entry_types)
+{
+    const char *files[] = {"a.bicep", "a-b/x.bicep", "a/x.bicep", "a.b/y.bicep"};
+    for (size_t i = 0; i < 4; i++)
+        fixture_write_text(dir, files[i], "");
+    fault_readdir_untyped(true);
+    discover_result *r = discover_dir();
+    fault_readdir_untyped(false);
+    const char *want[] = {"a-b/x.bicep", "a.b/y.bicep", "a.bicep", "a/x.bicep"};
+    assert_entries(r, want, 4);
+    discover_result_free(r);
+}
+
 Test(discover, gives_each_file_its_kind)
 {
     fixture_write_text(dir, "main.bicep", "");
