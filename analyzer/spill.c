@@ -8,13 +8,21 @@
 #include <string.h>
 #include <unistd.h>
 
+/* Records are gathered in a block of this size before they are written,
+ * and read back a block at a time: a scan appends thousands of small ones. */
+#define SPILL_BLOCK ((size_t)64 * 1024)
+
+/* The records are the file's bytes [0, written) followed by `pending`. */
 struct spill {
     int fd;
-    uint64_t written; /* bytes of whole records: a failed append ends here */
-    uint64_t read_at;
+    uint64_t written; /* bytes in the file, all of them whole records */
+    char *pending;    /* records not written yet, SPILL_BLOCK bytes */
+    size_t pending_size;
     size_t count;
-    char *buffer; /* the record spill_next returned */
-    size_t buffer_cap;
+    uint64_t read_at; /* where the next record starts, in the file then in `pending` */
+    char *ahead;      /* the file's bytes from ahead_at, read ahead */
+    size_t ahead_size, ahead_cap;
+    uint64_t ahead_at;
 };
 
 spill *spill_open(void)
@@ -42,6 +50,11 @@ spill *spill_open_fd(int fd)
         return NULL;
     }
     s->fd = fd;
+    s->pending = malloc(SPILL_BLOCK);
+    if (!s->pending) {
+        spill_close(s);
+        return NULL;
+    }
     return s;
 }
 
@@ -50,7 +63,8 @@ void spill_close(spill *s)
     if (!s)
         return;
     close(s->fd);
-    free(s->buffer);
+    free(s->pending);
+    free(s->ahead);
     free(s);
 }
 
@@ -72,15 +86,36 @@ static int transfer(int fd, bool writing, char *data, size_t size, uint64_t offs
     return 0;
 }
 
+/* Writes the pending records; on failure they stay pending, still readable. */
+static int flush(spill *s)
+{
+    if (s->pending_size && transfer(s->fd, true, s->pending, s->pending_size, s->written) != 0)
+        return -1;
+    s->written += s->pending_size;
+    s->pending_size = 0;
+    return 0;
+}
+
 int spill_append(spill *s, const void *data, size_t size)
 {
     uint64_t header = size;
-    if (transfer(s->fd, true, (char *)&header, sizeof(header), s->written) != 0 ||
-        transfer(s->fd, true, (char *)data, size, s->written + sizeof(header)) != 0) {
-        /* What was written past the last whole record is never read. */
+    size_t whole = sizeof(header) + size;
+    if (size > SIZE_MAX - sizeof(header) ||
+        (whole > SPILL_BLOCK - s->pending_size && flush(s) != 0))
         return -1;
+    if (whole > SPILL_BLOCK) {
+        /* Nothing is pending: the record goes to the file as it is. What a
+         * failed write leaves past `written` is never read, and the next
+         * write goes over it. */
+        if (transfer(s->fd, true, (char *)&header, sizeof(header), s->written) != 0 ||
+            transfer(s->fd, true, (char *)data, size, s->written + sizeof(header)) != 0)
+            return -1;
+        s->written += whole;
+    } else {
+        memcpy(s->pending + s->pending_size, &header, sizeof(header));
+        memcpy(s->pending + s->pending_size + sizeof(header), data, size);
+        s->pending_size += whole;
     }
-    s->written += sizeof(header) + size;
     s->count++;
     return 0;
 }
@@ -90,28 +125,53 @@ size_t spill_count(const spill *s)
     return s->count;
 }
 
+/* The file's bytes [at, at + size), within [0, written), read ahead a block
+ * at a time; NULL when they cannot be read or memory runs out. */
+static const char *file_bytes(spill *s, uint64_t at, size_t size)
+{
+    if (at >= s->ahead_at && at + size <= s->ahead_at + s->ahead_size)
+        return s->ahead + (at - s->ahead_at);
+    size_t want = s->written - at < SPILL_BLOCK ? (size_t)(s->written - at) : SPILL_BLOCK;
+    if (want < size)
+        want = size;
+    if (want > s->ahead_cap) {
+        char *grown = realloc(s->ahead, want);
+        if (!grown)
+            return NULL;
+        s->ahead = grown;
+        s->ahead_cap = want;
+    }
+    s->ahead_size = 0;
+    if (transfer(s->fd, false, s->ahead, want, at) != 0)
+        return NULL;
+    s->ahead_at = at;
+    s->ahead_size = want;
+    return s->ahead;
+}
+
 int spill_next(spill *s, const void **data, size_t *size)
 {
     *data = NULL;
     *size = 0;
-    if (s->read_at >= s->written)
-        return 0;
     uint64_t header;
-    if (s->written - s->read_at < sizeof(header) ||
-        transfer(s->fd, false, (char *)&header, sizeof(header), s->read_at) != 0 ||
-        header > s->written - s->read_at - sizeof(header))
-        return -1;
-    if (header > s->buffer_cap) {
-        char *grown = realloc(s->buffer, (size_t)header);
-        if (!grown)
+    const char *at;
+    if (s->read_at < s->written) {
+        uint64_t left = s->written - s->read_at;
+        at = left >= sizeof(header) ? file_bytes(s, s->read_at, sizeof(header)) : NULL;
+        if (!at)
             return -1;
-        s->buffer = grown;
-        s->buffer_cap = (size_t)header;
+        memcpy(&header, at, sizeof(header));
+        if (header > left - sizeof(header) ||
+            !(at = file_bytes(s, s->read_at, sizeof(header) + (size_t)header)))
+            return -1;
+    } else if (s->read_at - s->written < s->pending_size) {
+        at = s->pending + (s->read_at - s->written);
+        memcpy(&header, at, sizeof(header));
+    } else {
+        return 0;
     }
-    if (transfer(s->fd, false, s->buffer, (size_t)header, s->read_at + sizeof(header)) != 0)
-        return -1;
     s->read_at += sizeof(header) + header;
-    *data = s->buffer;
+    *data = at + sizeof(header);
     *size = (size_t)header;
     return 1;
 }

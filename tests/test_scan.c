@@ -157,8 +157,8 @@ Test(scan, gives_the_same_result_whatever_the_number_of_jobs)
 
 /* Results wait in a temporary file (spill.h) until the scan ends. Without
  * one, or when it stops taking them (here: a file size limit, well below
- * what these results take), they are kept in memory, and the result is
- * the same. */
+ * the 500 KB or so these results take, met at the first write or after
+ * some), they are kept in memory, and the result is the same. */
 Test(scan, gives_the_same_result_whatever_becomes_of_its_spill)
 {
     const char *paths[4];
@@ -176,13 +176,18 @@ Test(scan, gives_the_same_result_whatever_becomes_of_its_spill)
     free(tmpdir);
 
     signal(SIGXFSZ, SIG_IGN);
-    struct rlimit limit = {4096, 4096};
-    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+    struct rlimit limit;
+    cr_assert_eq(getrlimit(RLIMIT_FSIZE, &limit), 0);
+    rlim_t sizes[] = {4096, 100000};
     unsigned jobs[] = {1, 2};
-    for (size_t j = 0; j < 2; j++) {
-        char *cut_short = scan_described(paths, count, jobs[j]);
-        cr_assert_str_eq(cut_short, spilled, "--jobs %u", jobs[j]);
-        free(cut_short);
+    for (size_t k = 0; k < 2; k++) {
+        limit.rlim_cur = sizes[k];
+        cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        for (size_t j = 0; j < 2; j++) {
+            char *cut_short = scan_described(paths, count, jobs[j]);
+            cr_assert_str_eq(cut_short, spilled, "--jobs %u, %zu bytes", jobs[j], (size_t)sizes[k]);
+            free(cut_short);
+        }
     }
     free(spilled);
 }

@@ -87,43 +87,58 @@ Test(spill, leaves_no_file_behind)
     free(dir);
 }
 
-/* A file size limit stands for a full disk. */
+/* A file size limit stands for a full disk. Records are gathered before
+ * they are written: those gathered when writing fails are read back too. */
 Test(spill, keeps_the_records_before_a_failed_append)
 {
-    spill *s = spill_open();
-    cr_assert(s);
-    signal(SIGXFSZ, SIG_IGN);
-    struct rlimit limit = {1000, 1000};
-    cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
-    char buf[300];
-    unsigned k = 0;
-    for (;; k++) {
-        fill(buf, sizeof(buf), k);
-        if (spill_append(s, buf, sizeof(buf)) != 0)
-            break;
+    size_t sizes[] = {300, 300000};
+    for (size_t t = 0; t < 2; t++) {
+        spill *s = spill_open();
+        cr_assert(s);
+        signal(SIGXFSZ, SIG_IGN);
+        struct rlimit limit = {100000, 100000};
+        cr_assert_eq(setrlimit(RLIMIT_FSIZE, &limit), 0);
+        char *buf = malloc(sizes[t]);
+        char small[300];
+        unsigned k = 0;
+        for (;; k++) {
+            /* Small records, then (t = 1) one bigger than the file may be. */
+            bool big = t == 1 && k == 100;
+            fill(big ? buf : small, big ? sizes[t] : sizeof(small), k);
+            if (spill_append(s, big ? buf : small, big ? sizes[t] : sizeof(small)) != 0)
+                break;
+            cr_assert_lt(k, 10000, "the file size limit never stopped a write");
+        }
+        if (t == 1)
+            cr_assert_eq(k, 100, "the big record fails");
+        else
+            cr_assert_gt(k, 300, "more than 100000 bytes were taken");
+        cr_assert_eq(spill_count(s), k);
+        for (unsigned i = 0; i < k; i++)
+            expect_record(s, sizeof(small), i);
+        const void *data;
+        size_t size;
+        cr_assert_eq(spill_next(s, &data, &size), 0);
+        free(buf);
+        spill_close(s);
     }
-    cr_assert_eq(k, 3, "1000 bytes hold three records of 308");
-    cr_assert_eq(spill_count(s), 3);
-    for (unsigned i = 0; i < k; i++)
-        expect_record(s, sizeof(buf), i);
-    const void *data;
-    size_t size;
-    cr_assert_eq(spill_next(s, &data, &size), 0);
-    spill_close(s);
 }
 
 Test(spill, refuses_a_file_it_cannot_read_back)
 {
-    /* Written through a descriptor that cannot be read. */
+    /* Written through a descriptor that cannot be read, with a record big
+     * enough to be written at once. */
     char *dir = fixture_tempdir();
     char *path = fixture_path(dir, "spill");
     int fd = open(path, O_WRONLY | O_CREAT, 0600);
     cr_assert_geq(fd, 0);
     spill *s = spill_open_fd(fd);
-    cr_assert_eq(spill_append(s, "abc", 3), 0);
+    char *big = calloc(1, 200000);
+    cr_assert_eq(spill_append(s, big, 200000), 0);
     const void *data;
     size_t size;
     cr_assert_eq(spill_next(s, &data, &size), -1);
+    free(big);
     spill_close(s);
     fixture_remove(dir);
     free(path);
