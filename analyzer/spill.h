@@ -32,8 +32,10 @@ spill *spill_open_fd(int fd);
 /* Closes the file and frees the spill. Accepts NULL. */
 void spill_close(spill *s);
 
-/* Appends one record of `size` bytes. Returns 0, or -1 when the file did not
- * take it all: the spill then holds the records before it, still readable. */
+/* Appends one record of `size` bytes. Records are gathered in memory and
+ * written a block at a time. Returns 0, or -1 when the file did not take
+ * what was written: the spill then holds the records before this one
+ * (written or still gathered), still readable. */
 int spill_append(spill *s, const void *data, size_t size);
 
 /* Records appended so far. */
