@@ -2,7 +2,6 @@
 
 #include "json_build.h"
 
-
 typedef struct {
     bool failed;
     const az_findings *findings;
