@@ -295,7 +295,6 @@ struct discover_walk {
     /* Its first note. A directory that gives no entry is walked within one
      * discover_walk_next, so its notes are all there when it ends. */
     size_t first_note;
-    discover_entry entry; /* the entry last handed out, owned */
 };
 
 static void frame_free(walk_frame *f)
@@ -428,25 +427,23 @@ int discover_walk_new(discover_walk **out, const char *const *paths, size_t coun
     return 0;
 }
 
-static void entry_free(discover_entry *e)
+void discover_entry_clear(discover_entry *e)
 {
     free((char *)e->display_path);
     free((char *)e->disk_path);
     *e = (discover_entry){0};
 }
 
-int discover_walk_next(discover_walk *w, const discover_entry **entry)
+int discover_walk_next(discover_walk *w, discover_entry *entry)
 {
-    *entry = NULL;
-    entry_free(&w->entry);
+    *entry = (discover_entry){0};
     if (walk_step(w) != 0)
         return -1;
     if (w->r.entry_count == 0)
         return 0;
-    w->entry = w->r.entries[0];
+    *entry = w->r.entries[0];
     w->r.entry_count = 0;
     w->taken++;
-    *entry = &w->entry;
     return 1;
 }
 
@@ -474,6 +471,17 @@ void discover_walk_clear_notes(discover_walk *w)
     notes_free(&w->r);
 }
 
+/* Frees what `r` holds, but not `r`. */
+static void result_clear(discover_result *r)
+{
+    for (size_t i = 0; i < r->entry_count; i++)
+        discover_entry_clear(&r->entries[i]);
+    free(r->entries);
+    notes_free(r);
+    free(r->notes);
+    free(r->sniff_buffer);
+}
+
 void discover_walk_free(discover_walk *w)
 {
     if (!w)
@@ -481,13 +489,7 @@ void discover_walk_free(discover_walk *w)
     while (w->depth > 0)
         frame_free(&w->frames[--w->depth]);
     free(w->frames);
-    entry_free(&w->entry);
-    for (size_t i = 0; i < w->r.entry_count; i++)
-        entry_free(&w->r.entries[i]);
-    free(w->r.entries);
-    notes_free(&w->r);
-    free(w->r.notes);
-    free(w->r.sniff_buffer);
+    result_clear(&w->r);
     free(w);
 }
 
@@ -506,10 +508,10 @@ int discover_paths_filtered(discover_result **out, const char *const *paths, siz
         free(r);
         return -1;
     }
-    const discover_entry *e;
+    discover_entry e;
     int rc;
     while ((rc = discover_walk_next(w, &e)) > 0) {
-        if (add_entry(r, copy_string(e->display_path), copy_string(e->disk_path), e->kind) != 0) {
+        if (add_entry(r, (char *)e.display_path, (char *)e.disk_path, e.kind) != 0) {
             rc = -1;
             break;
         }
@@ -533,17 +535,7 @@ void discover_result_free(discover_result *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->entry_count; i++) {
-        free((char *)r->entries[i].display_path);
-        free((char *)r->entries[i].disk_path);
-    }
-    for (size_t i = 0; i < r->note_count; i++) {
-        free((char *)r->notes[i].path);
-        free((char *)r->notes[i].reason);
-    }
-    free(r->entries);
-    free(r->notes);
-    free(r->sniff_buffer);
+    result_clear(r);
     free(r);
 }
 

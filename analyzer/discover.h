@@ -95,9 +95,13 @@ typedef struct discover_walk discover_walk;
 int discover_walk_new(discover_walk **out, const char *const *paths, size_t count,
                       const discover_filter *filter);
 
-/* Returns 1 and stores the next entry in `*entry` (owned by the walk, valid
- * until the next call), 0 when there are no more, or -1 when out of memory. */
-int discover_walk_next(discover_walk *walk, const discover_entry **entry);
+/* Returns 1 and stores the next entry in `*entry`, whose paths the caller
+ * then owns (discover_entry_clear frees them); 0 when there are no more, or
+ * -1 when out of memory (storing an empty entry either way). */
+int discover_walk_next(discover_walk *walk, discover_entry *entry);
+
+/* Frees the paths of an entry discover_walk_next gave, and empties it. */
+void discover_entry_clear(discover_entry *entry);
 
 /* The notes met since the last discover_walk_clear_notes, in walk order;
  * owned by the walk, valid until it is cleared. */

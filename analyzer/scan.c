@@ -677,15 +677,19 @@ static void spill_drain(scan_job *job)
     job->spill = NULL;
 }
 
-/* Hands a part over to the result, in item order: encoded into the spill,
- * or folded at once when there is none. A spill that stops taking parts
- * (a full disk) is folded then, and the scan goes on in memory. */
-static void part_deliver(scan_job *job, const scan_result *part)
+/* Hands `part` (which this frees) over to the result, in item order:
+ * encoded into the spill, or folded at once when there is none. A spill
+ * that stops taking parts (a full disk) is folded then, and the scan goes
+ * on in memory. A part that failed, or none (out of memory), fails the scan. */
+static void part_deliver(scan_job *job, scan_result *part)
 {
     scan_result *r = job->r;
+    bool whole = part && !part->failed;
     spill_record_clear(&job->record);
-    part_encode(part, &job->record);
-    if (job->record.failed) {
+    if (whole)
+        part_encode(part, &job->record);
+    scan_result_free(part);
+    if (!whole || job->record.failed) {
         r->failed = true;
         return;
     }
@@ -700,27 +704,20 @@ static void part_deliver(scan_job *job, const scan_result *part)
 static int scan_merge(void *ud, size_t index)
 {
     scan_job *job = ud;
-    scan_result *r = job->r, *part = job->parts[index % job->window];
+    part_deliver(job, job->parts[index % job->window]);
     job->parts[index % job->window] = NULL;
-    if (!part || part->failed) {
-        scan_result_free(part);
-        r->failed = true;
-        return -1;
-    }
-    part_deliver(job, part);
-    scan_result_free(part);
-    return r->failed ? -1 : 0;
+    return job->r->failed ? -1 : 0;
 }
 
 static void item_clear(scan_item *item)
 {
-    free((char *)item->e.display_path);
-    free((char *)item->e.disk_path);
-    *item = (scan_item){0};
+    discover_entry_clear(&item->e);
+    item->root = NULL;
 }
 
-/* Makes `item` the file `e` with scan root `root`; -1 when out of memory. */
-static int item_set(scan_item *item, const discover_entry *e, const char *root)
+/* Makes `item` a copy of the file `e` with scan root `root`; -1 when out
+ * of memory. */
+static int item_copy(scan_item *item, const discover_entry *e, const char *root)
 {
     char *display = strdup(e->display_path), *disk = strdup(e->disk_path);
     if (!display || !disk) {
@@ -760,11 +757,7 @@ static void deliver_walk_notes(scan_job *job)
         }
     }
     discover_walk_clear_notes(walk);
-    if (notes && !notes->failed)
-        part_deliver(job, notes);
-    if (!notes || notes->failed)
-        job->r->failed = true;
-    scan_result_free(notes);
+    part_deliver(job, notes);
 }
 
 /* The scan root of the argument `e` was discovered under; NULL when it
@@ -778,15 +771,14 @@ static const char *argument_root(scan_job *job, const discover_entry *e)
     return job->roots[i];
 }
 
-/* The next file the walk finds. */
+/* The next file the walk finds, whose paths the item takes. */
 static int next_discovered(scan_job *job, scan_item *item)
 {
-    const discover_entry *e;
-    int rc = discover_walk_next(job->walk, &e);
+    int rc = discover_walk_next(job->walk, &item->e);
     /* Its notes go the way of a file's results, ahead of the file. */
     deliver_walk_notes(job);
-    if (rc > 0 && item_set(item, e, argument_root(job, e)) != 0)
-        rc = -1;
+    if (rc > 0)
+        item->root = argument_root(job, &item->e);
     return rc;
 }
 
@@ -800,17 +792,12 @@ static int next_given(scan_job *job, scan_item *item)
         if (!o->filter || !o->filter->exclude(g->disk_path, NULL, false, o->filter->ud)) {
             job->given++;
             discover_entry e = {g->display_path, g->disk_path, g->kind};
-            return item_set(item, &e, g->root) == 0 ? 1 : -1;
+            return item_copy(item, &e, g->root) == 0 ? 1 : -1;
         }
         scan_result *notes = result_new();
-        if (notes) {
+        if (notes)
             add_note(notes, SCAN_NOTE_SKIPPED, g->display_path, "excluded by the configuration");
-            if (!notes->failed)
-                part_deliver(job, notes);
-        }
-        if (!notes || notes->failed)
-            job->r->failed = true;
-        scan_result_free(notes);
+        part_deliver(job, notes);
     }
     return 0;
 }

@@ -460,17 +460,20 @@ Test(discover, walks_as_it_goes)
     const char *paths[] = {a, b};
     discover_walk *w;
     cr_assert_eq(discover_walk_new(&w, paths, 2, NULL), 0);
-    const discover_entry *e;
+    discover_entry e;
     const char *want[] = {"1.bicep", "sub.bicep", "sub/2.bicep"};
     size_t notes_with[] = {0, 0, 1};
     for (size_t i = 0; i < 3; i++) {
         cr_assert_eq(discover_walk_next(w, &e), 1);
-        cr_assert_str_eq(e->display_path, want[i]);
+        cr_assert_str_eq(e.display_path, want[i]);
+        discover_entry_clear(&e);
+        cr_assert_null(e.display_path);
         cr_assert_eq(discover_walk_note_count(w), notes_with[i], "notes with %s", want[i]);
         discover_walk_clear_notes(w);
     }
     cr_assert_eq(discover_walk_next(w, &e), 0);
-    cr_assert_null(e);
+    cr_assert_null(e.display_path);
+    cr_assert_null(e.disk_path);
     cr_assert_eq(discover_walk_note_count(w), 2);
     cr_assert_str_eq(discover_walk_note(w, 0)->path, "package.json");
     cr_assert_eq(discover_walk_note(w, 1)->kind, DISCOVER_NOTE_NO_TEMPLATES);
