@@ -81,13 +81,7 @@ static int print_whole(FILE *out, cJSON *root, const json_build_stream *streams,
             json_build_push(&failed, streams[k].array, item);
         }
     }
-    char *text = failed ? NULL : cJSON_Print(root);
-    if (!text)
-        return -1;
-    fputs(text, out);
-    fputc('\n', out);
-    free(text);
-    return ferror(out) ? -1 : 0;
+    return failed ? -1 : json_build_print(out, root, NULL, 0);
 }
 
 int json_build_print(FILE *out, cJSON *root, const json_build_stream *streams, size_t count)

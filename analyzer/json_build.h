@@ -37,8 +37,9 @@ typedef struct {
 /*
  * Writes `root` and a newline to `out` as cJSON_Print formats it, the items
  * of each stream's array made, printed and freed one at a time, so that a
- * long array (a report's findings) is never in memory at once. Returns 0,
- * or -1 when memory runs out, an item cannot be made, or writing fails.
+ * long array (a report's findings) is never in memory at once; with no
+ * streams, the document as it is. Returns 0, or -1 when memory runs out, an
+ * item cannot be made, or writing fails.
  */
 int json_build_print(FILE *out, cJSON *root, const json_build_stream *streams, size_t count);
 

@@ -1,9 +1,9 @@
 /* The catalog as documentation: `azscan checks --format json|markdown`.
  * docs/checks.md is this output, never written by hand. */
 #include "check.h"
+#include "json_build.h"
 
 #include <cjson/cJSON.h>
-#include <stdlib.h>
 
 static cJSON *string_array(const char *const *items)
 {
@@ -37,14 +37,10 @@ int check_catalog_json(FILE *out)
         cJSON_AddItemToObject(o, "references", string_array(m->references));
         cJSON_AddItemToArray(all, o);
     }
-    char *text = cJSON_GetArraySize(all) == (int)az_check_count() ? cJSON_Print(all) : NULL;
+    int rc =
+        cJSON_GetArraySize(all) == (int)az_check_count() ? json_build_print(out, all, NULL, 0) : -1;
     cJSON_Delete(all);
-    if (!text)
-        return -1;
-    fputs(text, out);
-    fputc('\n', out);
-    free(text);
-    return ferror(out) ? -1 : 0;
+    return rc;
 }
 
 int check_catalog_markdown(FILE *out)
