@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdbool.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include <sys/types.h>
 #include <tree_sitter/api.h>
 
@@ -14,6 +15,7 @@ void *__real_realloc(void *p, size_t size);
 void __real_free(void *p);
 ssize_t __real_read(int fd, void *buf, size_t count);
 struct dirent *__real_readdir(DIR *dir);
+void *__real_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 
 void *__wrap_malloc(size_t size);
 void *__wrap_calloc(size_t n, size_t size);
@@ -21,6 +23,7 @@ void *__wrap_realloc(void *p, size_t size);
 void __wrap_free(void *p);
 ssize_t __wrap_read(int fd, void *buf, size_t count);
 struct dirent *__wrap_readdir(DIR *dir);
+void *__wrap_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset);
 
 static long countdown = -1;
 static long live;
@@ -29,6 +32,7 @@ static size_t bytes_asked;
 static int read_errno;
 static int readdir_errno;
 static bool readdir_untyped;
+static bool mmap_fails;
 
 void fault_fail_allocation(long n)
 {
@@ -58,6 +62,11 @@ void fault_fail_reads(int err)
 void fault_fail_readdir(int err)
 {
     readdir_errno = err;
+}
+
+void fault_fail_mmap(bool fail)
+{
+    mmap_fails = fail;
 }
 
 void fault_readdir_untyped(bool untyped)
@@ -133,4 +142,13 @@ struct dirent *__wrap_readdir(DIR *dir)
     if (d && readdir_untyped)
         d->d_type = DT_UNKNOWN;
     return d;
+}
+
+void *__wrap_mmap(void *addr, size_t length, int prot, int flags, int fd, off_t offset)
+{
+    if (mmap_fails) {
+        errno = ENOMEM;
+        return MAP_FAILED;
+    }
+    return __real_mmap(addr, length, prot, flags, fd, offset);
 }

@@ -6,8 +6,8 @@
 
 /*
  * Fault injection for the library's failure paths. Test executables that use
- * it are linked with -Wl,--wrap= for malloc, calloc, realloc, free, read
- * and readdir, so every such call from azscan_core goes through the wrappers
+ * it are linked with -Wl,--wrap= for malloc, calloc, realloc, free, read,
+ * readdir and mmap, so every such call from azscan_core goes through the wrappers
  * in fault.c. Allocations made inside libc (opendir, qsort) are not seen.
  */
 
@@ -29,6 +29,9 @@ void fault_fail_reads(int err);
 
 /* Makes every readdir() fail with `err` (0: it works again). */
 void fault_fail_readdir(int err);
+
+/* Makes every mmap() fail with ENOMEM (false: it works again). */
+void fault_fail_mmap(bool fail);
 
 /* Makes readdir() say nothing of an entry's type (DT_UNKNOWN), as some file
  * systems do; false: it says again. */
