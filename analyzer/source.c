@@ -287,15 +287,46 @@ uint32_t source_file_length(const source_file *src)
     return src->length;
 }
 
+static size_t ascii_rows_size(const source_file *src)
+{
+    return src->ascii_rows ? src->line_count / 8 + 1 : 0;
+}
+
+static size_t code_points_size(const source_file *src)
+{
+    return src->code_points ? (src->length / BLOCK_SIZE + 1) * sizeof(*src->code_points) : 0;
+}
+
 size_t source_file_memory(const source_file *src)
 {
-    size_t bytes = sizeof(*src) + (size_t)(src->text - src->data) + src->length +
-                   src->line_count * sizeof(*src->lines);
-    if (src->ascii_rows)
-        bytes += src->line_count / 8 + 1;
-    if (src->code_points)
-        bytes += (src->length / BLOCK_SIZE + 1) * sizeof(*src->code_points);
-    return bytes;
+    return sizeof(*src) + src->line_count * sizeof(*src->lines) + code_points_size(src) +
+           ascii_rows_size(src) + (size_t)(src->text - src->data) + src->length;
+}
+
+/* Copies `size` bytes of `from` to `*at` and moves `*at` past them; a
+ * NULL `from` stays NULL. */
+static void *place(char **at, const void *from, size_t size)
+{
+    if (!from)
+        return NULL;
+    void *to = memcpy(*at, from, size);
+    *at += size;
+    return to;
+}
+
+source_file *source_file_place(const source_file *src, void *block)
+{
+    /* The struct, then the 32-bit indexes, then bytes: each part stays aligned. */
+    source_file *copy = block;
+    *copy = *src;
+    char *at = (char *)(copy + 1);
+    copy->lines = place(&at, src->lines, src->line_count * sizeof(*src->lines));
+    copy->code_points = place(&at, src->code_points, code_points_size(src));
+    copy->ascii_rows = place(&at, src->ascii_rows, ascii_rows_size(src));
+    size_t bom = (size_t)(src->text - src->data);
+    copy->data = place(&at, src->data, bom + src->length);
+    copy->text = copy->data + bom;
+    return copy;
 }
 
 static uint32_t code_points_before(const source_file *src, uint32_t offset)

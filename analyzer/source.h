@@ -82,8 +82,13 @@ void source_file_free(source_file *src);
 const char *source_file_text(const source_file *src);
 uint32_t source_file_length(const source_file *src);
 
-/* About the bytes of memory `src` holds: the file as read and its indexes. */
+/* The bytes of memory `src` holds: the file as read and its indexes. */
 size_t source_file_memory(const source_file *src);
+
+/* A copy of `src` laid out in `block`, of source_file_memory(src) bytes
+ * aligned for any type. The copy owns nothing: it lives as long as the
+ * block, whose owner frees it, never with source_file_free. */
+source_file *source_file_place(const source_file *src, void *block);
 
 /* The line and column of `offset`; offsets past the end are clamped. */
 source_position source_file_locate(const source_file *src, uint32_t offset);

@@ -291,6 +291,13 @@ size_t syntax_table_memory(const syntax_table *t)
     return t->size;
 }
 
+syntax_table *syntax_table_place(const syntax_table *t, void *block)
+{
+    syntax_table *copy = memcpy(block, t, t->size);
+    layout(copy, block);
+    return copy;
+}
+
 const TSLanguage *syntax_table_language(const syntax_table *t)
 {
     return t->language;

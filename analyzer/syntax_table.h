@@ -45,6 +45,11 @@ void syntax_table_free(syntax_table *t);
 /* The bytes of memory the table holds. */
 size_t syntax_table_memory(const syntax_table *t);
 
+/* A copy of `t` in `block`, of syntax_table_memory(t) bytes aligned for
+ * any type. The copy owns nothing: it lives as long as the block, whose
+ * owner frees it, never with syntax_table_free. */
+syntax_table *syntax_table_place(const syntax_table *t, void *block);
+
 /* The language of the tree the table was built from. */
 const TSLanguage *syntax_table_language(const syntax_table *t);
 

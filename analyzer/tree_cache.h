@@ -21,6 +21,11 @@
  * is bounded whatever the number of files. Files do not change during a
  * scan, so an entry never goes stale.
  *
+ * An entry is copied, as it is stored, into a region of the cache's own
+ * (region.h) of about its budget, apart from the heap, dropping more
+ * unused entries where that takes a block that fits; one that no block
+ * holds stays in the heap.
+ *
  * Every function is safe to call from several threads at once.
  */
 

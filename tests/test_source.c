@@ -200,6 +200,48 @@ Test(source, tells_its_memory)
     source_file_free(bom);
 }
 
+/* A copy placed in a block of its own answers as the file did, after the
+ * file is freed: its text after the mark, lines, rows and code points. */
+Test(source, answers_the_same_once_placed_in_a_block)
+{
+    fixture_write_text(dir, "placed.bicep",
+                       "\xEF\xBB\xBF"
+                       "ascii\ncaf\xC3\xA9 \xF0\x9F\x98\x80 x\n\nend");
+    fixture_write_text(dir, "plain.bicep", "one\ntwo");
+    const char *names[] = {"placed.bicep", "plain.bicep"};
+    for (size_t k = 0; k < 2; k++) {
+        source_file *src = read_ok(names[k]);
+        uint32_t len = source_file_length(src);
+        char *text = malloc(len);
+        memcpy(text, source_file_text(src), len);
+        source_position *want = malloc((len + 1) * sizeof(*want));
+        bool rows[6];
+        for (uint32_t off = 0; off <= len; off++)
+            want[off] = source_file_locate(src, off);
+        for (uint32_t row = 0; row < 6; row++)
+            rows[row] = source_file_row_is_ascii(src, row);
+        size_t memory = source_file_memory(src);
+        void *block = malloc(memory);
+        source_file *copy = source_file_place(src, block);
+        source_file_free(src);
+        cr_assert_eq(source_file_memory(copy), memory);
+        cr_assert_eq(source_file_length(copy), len);
+        cr_assert_eq(memcmp(source_file_text(copy), text, len), 0);
+        cr_assert_geq((const char *)source_file_text(copy), (const char *)block);
+        cr_assert_leq(source_file_text(copy) + len, (const char *)block + memory);
+        for (uint32_t off = 0; off <= len; off++) {
+            source_position got = source_file_locate(copy, off);
+            assert_position(got, want[off].line, want[off].column);
+        }
+        for (uint32_t row = 0; row < 6; row++)
+            cr_assert_eq(source_file_row_is_ascii(copy, row), rows[row], "%s row %u", names[k],
+                         row);
+        free(block);
+        free(want);
+        free(text);
+    }
+}
+
 Test(source, clamps_offsets_past_the_end)
 {
     fixture_write_text(dir, "a.bicep", "x\nyz");

@@ -1,7 +1,9 @@
 /* The tree cache: hits share one parse, the budget counts each entry's
  * memory and drops unused entries oldest first, entries in use stay, a
- * second store of a path keeps the first, and an entry tells whether its
- * file has syntax errors. */
+ * second store of a path keeps the first, entries past what its region
+ * holds live in the heap, and an entry tells whether its file has syntax
+ * errors. */
+#include "fault.h"
 #include "fs_fixture.h"
 #include "language.h"
 #include "syntax.h"
@@ -175,5 +177,89 @@ Test(tree_cache, tells_whether_a_tree_has_syntax_errors)
     tree_cache_release(c, good);
     tree_cache_release(c, bad);
     free(path);
+    tree_cache_free(c);
+}
+
+/* An entry of `lines` lines of `text` at dir/name, in use. */
+static tree_cache_entry *store_lines(tree_cache *c, const char *name, unsigned lines)
+{
+    size_t one = sizeof(text) - 1;
+    char *body = malloc(lines * one + 1);
+    for (unsigned i = 0; i < lines; i++)
+        memcpy(body + i * one, text, one);
+    body[lines * one] = '\0';
+    source_file *src;
+    syntax_table *table;
+    char *path = parse_text(name, body, &src, &table);
+    tree_cache_entry *e = tree_cache_put(c, path, src, table);
+    cr_assert(e);
+    free(path);
+    free(body);
+    return e;
+}
+
+/* Entries live in a region of their own, and blocks freed there do not
+ * always lie side by side: to find a block for an entry, the cache drops
+ * more unused entries, oldest first, than its budget alone asks for. */
+Test(tree_cache, drops_the_oldest_entries_until_a_block_fits)
+{
+    size_t one = entry_memory();
+    /* An entry about 1.6 times the size of one of `text`. */
+    unsigned lines = 1;
+    for (;; lines++) {
+        tree_cache *probe = tree_cache_new(1 << 20);
+        tree_cache_release(probe, store_lines(probe, "x.bicep", lines));
+        size_t bytes = tree_cache_memory(probe);
+        tree_cache_free(probe);
+        if (bytes * 10 >= one * 16)
+            break;
+    }
+    tree_cache *c = tree_cache_new(4 * one);
+    const char *names[] = {"a.bicep", "b.bicep", "c.bicep", "d.bicep"};
+    for (int i = 0; i < 4; i++)
+        tree_cache_release(c, store(c, names[i]));
+    /* Oldest first: b, d, a, c. The budget drops b and d, whose blocks
+     * are apart; a goes too so that a's and b's blocks, together, fit. */
+    cr_assert(holds(c, "a.bicep"));
+    cr_assert(holds(c, "c.bicep"));
+    tree_cache_entry *big = store_lines(c, "e.bicep", lines);
+    cr_assert_not(holds(c, "a.bicep"));
+    cr_assert_not(holds(c, "b.bicep"));
+    cr_assert(holds(c, "c.bicep"));
+    cr_assert_not(holds(c, "d.bicep"));
+    cr_assert_lt(tree_cache_memory(c), 4 * one);
+    cr_assert_eq(source_file_length(tree_cache_entry_source(big)), lines * (sizeof(text) - 1));
+    tree_cache_release(c, big);
+    tree_cache_free(c);
+}
+
+/* An entry that no block of the region holds (here the budget is 0) is
+ * kept in the heap, and answers the same. */
+Test(tree_cache, keeps_entries_past_its_region_in_the_heap)
+{
+    tree_cache *c = tree_cache_new(0);
+    tree_cache_entry *e = store(c, "a.bicep");
+    cr_assert_eq(source_file_length(tree_cache_entry_source(e)), sizeof(text) - 1);
+    cr_assert_eq(syntax_node_end_byte(syntax_table_root(tree_cache_entry_table(e))),
+                 sizeof(text) - 1);
+    cr_assert(tree_cache_entry_clean(e));
+    tree_cache_release(c, e);
+    tree_cache_free(c);
+}
+
+Test(tree_cache, fails_as_a_value_when_memory_runs_out)
+{
+    long live = fault_live_allocations();
+    fault_fail_mmap(true);
+    cr_assert_null(tree_cache_new(1 << 20));
+    fault_fail_mmap(false);
+    for (long n = 0; n < 2; n++) {
+        fault_fail_allocation(n);
+        cr_assert_null(tree_cache_new(1 << 20), "allocation %ld failing", n);
+    }
+    fault_fail_allocation(-1);
+    cr_assert_eq(fault_live_allocations(), live);
+    tree_cache *c = tree_cache_new(1 << 20);
+    cr_assert(c);
     tree_cache_free(c);
 }
