@@ -1,6 +1,7 @@
 #define _XOPEN_SOURCE 700 /* realpath */
 #include "file_provider.h"
 
+#include "region.h"
 #include "str_hash.h"
 
 #include <dirent.h>
@@ -71,7 +72,7 @@ int file_provider_list(const file_provider *p, const char *dir, path_set *names)
 
 typedef struct {
     uint64_t hash;
-    char *path, *resolved;
+    char *path, *resolved; /* one block of the memo's region: the path, then the answer */
 } memo_slot;
 
 /* Remembered listings. A template's parameter files are looked for beside
@@ -85,13 +86,23 @@ typedef struct {
 typedef struct {
     uint64_t hash, used; /* `used`: the memo's tick when last used */
     size_t count;        /* of names */
-    char *text;          /* the directory, then each name, each ended by a NUL; NULL: unused */
+    /* The directory, then each name, each ended by a NUL, in a block of the
+     * memo's region; NULL: unused. */
+    char *text;
 } memo_listing;
+
+/* The region the memo keeps its answers in: room for every listing, and
+ * for as much again of paths. Answers come and go while files are built,
+ * and in the heap, small and long-lived among each file's memory, they
+ * kept its pages from serving the next large file. An answer the region
+ * has no room for is not remembered. */
+#define MEMO_REGION_BYTES (2 * MEMO_LISTINGS * MEMO_LISTING_BYTES)
 
 typedef struct {
     file_provider base; /* first, so that a memo is its provider */
     const file_provider *inner;
-    pthread_mutex_t lock;
+    pthread_mutex_t lock; /* over all that follows */
+    region *answers;
     memo_slot slots[MEMO_SLOTS];
     memo_listing listings[MEMO_LISTINGS];
     uint64_t tick;
@@ -122,27 +133,27 @@ static void listing_remember(memo_provider *m, const char *dir, uint64_t hash,
     size_t size = strlen(dir) + 1, count = path_set_count(names) - from;
     for (size_t i = from; i < path_set_count(names) && size <= MEMO_LISTING_BYTES; i++)
         size += strlen(path_set_get(names, i)) + 1;
-    char *text = size <= MEMO_LISTING_BYTES ? malloc(size) : NULL;
-    if (!text)
+    if (size > MEMO_LISTING_BYTES)
         return;
-    char *end = stpcpy(text, dir) + 1;
-    for (size_t i = from; i < path_set_count(names); i++)
-        end = stpcpy(end, path_set_get(names, i)) + 1;
     pthread_mutex_lock(&m->lock);
     /* Another worker may have listed the same directory meanwhile. */
-    memo_listing *l = listing_find(m, dir, hash);
-    if (!l) {
+    if (!listing_find(m, dir, hash)) {
         /* The least recently used; an unused slot has `used` 0. */
-        l = &m->listings[0];
+        memo_listing *l = &m->listings[0];
         for (size_t i = 1; i < MEMO_LISTINGS; i++)
             if (m->listings[i].used < l->used)
                 l = &m->listings[i];
-        free(l->text);
-        *l = (memo_listing){hash, ++m->tick, count, text};
-        text = NULL;
+        region_release(m->answers, l->text);
+        *l = (memo_listing){0};
+        char *text = region_alloc(m->answers, size);
+        if (text) {
+            char *end = stpcpy(text, dir) + 1;
+            for (size_t i = from; i < path_set_count(names); i++)
+                end = stpcpy(end, path_set_get(names, i)) + 1;
+            *l = (memo_listing){hash, ++m->tick, count, text};
+        }
     }
     pthread_mutex_unlock(&m->lock);
-    free(text);
 }
 
 static int memo_list(const file_provider *p, const char *dir, path_set *names)
@@ -245,16 +256,14 @@ static char *memo_resolve_within(memo_provider *m, const char *path, unsigned de
     if (!resolved)
         return NULL;
     /* Only answers are remembered: a failure keeps the errno that says why. */
-    char *key = copy_of(path), *value = copy_of(resolved);
-    if (!key || !value) {
-        free(key);
-        free(value);
-        return resolved;
-    }
+    size_t path_size = strlen(path) + 1, resolved_size = strlen(resolved) + 1;
     pthread_mutex_lock(&m->lock);
-    free(slot->path);
-    free(slot->resolved);
-    *slot = (memo_slot){hash, key, value};
+    region_release(m->answers, slot->path);
+    *slot = (memo_slot){0};
+    char *key = region_alloc(m->answers, path_size + resolved_size);
+    if (key)
+        *slot = (memo_slot){hash, memcpy(key, path, path_size),
+                            memcpy(key + path_size, resolved, resolved_size)};
     pthread_mutex_unlock(&m->lock);
     return resolved;
 }
@@ -268,6 +277,11 @@ file_provider *file_provider_memo_new(const file_provider *base)
         free(m);
         return NULL;
     }
+    if (!(m->answers = region_new(MEMO_REGION_BYTES))) {
+        pthread_mutex_destroy(&m->lock);
+        free(m);
+        return NULL;
+    }
     m->base = (file_provider){memo_load, memo_resolve, memo_list};
     m->inner = base;
     return &m->base;
@@ -278,12 +292,7 @@ void file_provider_memo_free(file_provider *p)
     if (!p)
         return;
     memo_provider *m = (memo_provider *)p;
-    for (size_t i = 0; i < MEMO_SLOTS; i++) {
-        free(m->slots[i].path);
-        free(m->slots[i].resolved);
-    }
-    for (size_t i = 0; i < MEMO_LISTINGS; i++)
-        free(m->listings[i].text);
+    region_free(m->answers);
     pthread_mutex_destroy(&m->lock);
     free(m);
 }

@@ -219,7 +219,7 @@ Test(file_provider_memo, passes_reads_through)
 /* A base that lists the disk and counts how often it is asked to. When
  * `relist` is set, it first lists the same directory through that memo
  * (once), as a second worker would at the same time. */
-static int base_lists;
+static int base_lists, base_resolves;
 static file_provider *relist;
 
 static source_status counting_load(const file_provider *p, const char *path, char **data,
@@ -232,6 +232,7 @@ static source_status counting_load(const file_provider *p, const char *path, cha
 static char *counting_resolve(const file_provider *p, const char *path)
 {
     (void)p;
+    base_resolves++;
     return file_provider_resolve(NULL, path);
 }
 
@@ -257,7 +258,7 @@ static file_provider *counted_memo(void)
 {
     file_provider *p = file_provider_memo_new(&counting);
     cr_assert(p);
-    base_lists = 0;
+    base_lists = base_resolves = 0;
     return p;
 }
 
@@ -407,24 +408,15 @@ Test(file_provider_memo, fails_cleanly_when_memory_runs_out)
 {
     fault_fail_allocation(0);
     cr_assert_null(file_provider_memo_new(NULL));
+    fault_fail_mmap(true);
+    cr_assert_null(file_provider_memo_new(NULL));
+    fault_fail_mmap(false);
 
     fixture_write_text(dir, "m.bicep", "");
     char *path = fixture_path(dir, "m.bicep");
     file_provider *p = file_provider_memo_new(NULL);
     cr_assert(p);
-    /* Remembering fails (the last two allocations copy the answer): it is
-     * still given, and not remembered. */
-    file_provider *counted = file_provider_memo_new(NULL);
-    cr_assert(counted);
-    long before = fault_allocation_count();
-    free(file_provider_resolve(counted, path));
-    long remember = fault_allocation_count() - before - 2;
-    file_provider_memo_free(counted);
-    fault_fail_allocation(remember);
-    char *got = file_provider_resolve(p, path);
-    fault_fail_allocation(-1);
-    cr_assert(got);
-    free(got);
+    /* Resolving fails: nothing is remembered. */
     cr_assert_eq(unlink(path), 0);
     cr_assert_null(file_provider_resolve(p, path));
     /* Remembered, then copying the remembered answer fails. */
@@ -433,7 +425,7 @@ Test(file_provider_memo, fails_cleanly_when_memory_runs_out)
     fault_fail_allocation(0);
     cr_assert_null(file_provider_resolve(p, path));
     fault_fail_allocation(-1);
-    got = file_provider_resolve(p, path);
+    char *got = file_provider_resolve(p, path);
     cr_assert(got);
     free(got);
     free(path);
@@ -453,21 +445,8 @@ Test(file_provider_memo, lists_cleanly_when_memory_runs_out)
     fault_fail_allocation(-1);
     path_set_free(names);
     cr_assert_eq(base_lists, 1);
-    /* Remembering fails, after the allocations of the listing itself: it is
-     * still given, and not remembered. */
-    cr_assert(names = path_set_new());
-    long before = fault_allocation_count();
-    cr_assert_eq(file_provider_list(NULL, d, names), 0);
-    long listing = fault_allocation_count() - before;
-    path_set_free(names);
-    cr_assert(names = path_set_new());
-    fault_fail_allocation(listing);
-    cr_assert_eq(file_provider_list(p, d, names), 0);
-    fault_fail_allocation(-1);
-    cr_assert_eq(path_set_count(names), 1);
-    path_set_free(names);
     assert_listing(p, "d", "one.bicep");
-    cr_assert_eq(base_lists, 3, "not remembered");
+    cr_assert_eq(base_lists, 2, "remembered");
     /* Remembered now, and copying it out fails. */
     cr_assert(names = path_set_new());
     fault_fail_allocation(0);
@@ -475,7 +454,7 @@ Test(file_provider_memo, lists_cleanly_when_memory_runs_out)
     fault_fail_allocation(-1);
     path_set_free(names);
     assert_listing(p, "d", "one.bicep");
-    cr_assert_eq(base_lists, 3, "still remembered");
+    cr_assert_eq(base_lists, 2, "still remembered");
     free(d);
     file_provider_memo_free(p);
 }
@@ -524,5 +503,46 @@ Test(file_provider_memo, resolves_paths_of_any_depth)
     cr_assert(p);
     assert_resolves_as_realpath(p, path);
     free(path);
+    file_provider_memo_free(p);
+}
+
+/* Answers live in a region of the memo's own, of a fixed size: once it is
+ * full, answers are still given, right, and not remembered. Paths of
+ * nearly PATH_MAX bytes fill it after a few dozen. */
+Test(file_provider_memo, remembers_no_more_than_its_region_holds)
+{
+    char deep[4096] = "";
+    size_t at = 0;
+    char level[201];
+    memset(level, 'd', 200);
+    level[200] = '\0';
+    while (at + strlen(dir) + 2 * sizeof(level) < 3700)
+        at += (size_t)snprintf(deep + at, sizeof(deep) - at, "%s/", level);
+    enum { FILES = 60 };
+    char *paths[FILES];
+    for (int i = 0; i < FILES; i++) {
+        char rel[4096];
+        snprintf(rel, sizeof(rel), "%sf%02d.bicep", deep, i);
+        fixture_write_text(dir, rel, "");
+        paths[i] = fixture_path(dir, rel);
+    }
+    file_provider *p = counted_memo();
+    for (int round = 0; round < 2; round++) {
+        base_resolves = 0;
+        for (int i = 0; i < FILES; i++) {
+            char *got = file_provider_resolve(p, paths[i]), *want = realpath(paths[i], NULL);
+            cr_assert(got && want);
+            cr_assert_str_eq(got, want);
+            free(got);
+            free(want);
+        }
+        if (round == 0)
+            cr_assert_eq(base_resolves, FILES);
+        else
+            cr_assert(base_resolves > 0 && base_resolves < FILES, "%d of %d resolved again",
+                      base_resolves, FILES);
+    }
+    for (int i = 0; i < FILES; i++)
+        free(paths[i]);
     file_provider_memo_free(p);
 }
