@@ -154,7 +154,7 @@ static void candidate_load(dependents *d, candidate *c)
     if (status == SOURCE_ERR_NOMEM)
         d->failed = true;
     if (status == SOURCE_OK && !refers_to_files(c->text, c->len, language_for_path(c->path))) {
-        free(c->text);
+        source_data_free(c->text);
         c->text = NULL;
     }
 }
@@ -264,7 +264,7 @@ static bool kind_of(dependents *d, const char *path, discover_kind *kind, char *
         return false;
     }
     arm_schema_kind schema = arm_schema_sniff(text, len < 65536 ? len : 65536);
-    free(text);
+    source_data_free(text);
     if (schema == ARM_SCHEMA_TEMPLATE || schema == ARM_SCHEMA_PARAMETERS) {
         *kind = schema == ARM_SCHEMA_TEMPLATE ? DISCOVER_KIND_ARM_TEMPLATE
                                               : DISCOVER_KIND_ARM_PARAMETERS;
@@ -357,7 +357,7 @@ static char *using_target(dependents *d, const char *param_path)
             target = resolve_literal(d, param_path, q + 1, (size_t)(close - q - 1));
     }
     if (c == &own)
-        free(own.text);
+        source_data_free(own.text);
     return target;
 }
 
@@ -492,7 +492,7 @@ int dependents_resolve(dependents **out, const dependents_options *o, const depe
     if (d->count > 1)
         qsort(d->files, d->count, sizeof(*d->files), compare_included);
     for (size_t i = 0; i < d->candidate_count; i++) {
-        free(d->candidates[i].text);
+        source_data_free(d->candidates[i].text);
         d->candidates[i].text = NULL;
     }
     *out = d;
@@ -512,7 +512,7 @@ void dependents_free(dependents *d)
         free((char *)d->skips[i].reason);
     }
     for (size_t i = 0; d->candidates && i < d->candidate_count; i++)
-        free(d->candidates[i].text);
+        source_data_free(d->candidates[i].text);
     free(d->candidates);
     free(d->files);
     free(d->skips);

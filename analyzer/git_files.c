@@ -145,8 +145,7 @@ static source_status load_locked(git_files *g, const char *path, char **out, siz
             err->size = (uint64_t)size;
         return SOURCE_ERR_TOO_LARGE;
     }
-    /* +1 so that an empty blob still gets a real allocation. */
-    char *data = malloc((size_t)size + 1);
+    char *data = source_data_new((size_t)size);
     if (!data) {
         git_blob_free(blob);
         return fail(err, SOURCE_ERR_NOMEM);

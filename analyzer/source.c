@@ -1,3 +1,4 @@
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "source.h"
 
 #include "utf8.h"
@@ -8,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -31,6 +33,43 @@ struct source_file {
 };
 
 static const char utf8_bom[] = "\xEF\xBB\xBF";
+
+/* Before every buffer of source_data_new's, 16 bytes so that the text stays
+ * as aligned as malloc's. */
+typedef struct {
+    size_t mapped; /* bytes of the mapping, header included; 0: from malloc */
+    size_t unused;
+} data_header;
+
+char *source_data_new(size_t size)
+{
+    if (size > SIZE_MAX - sizeof(data_header) - 1)
+        return NULL;
+    size_t total = sizeof(data_header) + size + 1;
+    data_header *h;
+    if (size >= SOURCE_MAPPED_BYTES) {
+        h = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (h == MAP_FAILED)
+            return NULL;
+        h->mapped = total;
+    } else {
+        if (!(h = malloc(total)))
+            return NULL;
+        h->mapped = 0;
+    }
+    return (char *)(h + 1);
+}
+
+void source_data_free(char *data)
+{
+    if (!data)
+        return;
+    data_header *h = (data_header *)data - 1;
+    if (h->mapped)
+        munmap(h, h->mapped);
+    else
+        free(h);
+}
 
 static source_status fail(source_error *err, source_status status)
 {
@@ -109,7 +148,7 @@ source_status source_file_adopt(source_file **out, char *data, size_t len, sourc
 {
     *out = NULL;
     if (len > SOURCE_MAX_SIZE) {
-        free(data);
+        source_data_free(data);
         fail(err, SOURCE_ERR_TOO_LARGE);
         if (err)
             err->size = len;
@@ -124,7 +163,7 @@ source_status source_file_adopt(source_file **out, char *data, size_t len, sourc
     }
 
     if (memchr(text, '\0', text_len)) {
-        free(data);
+        source_data_free(data);
         return fail(err, SOURCE_ERR_BINARY);
     }
 
@@ -136,13 +175,13 @@ source_status source_file_adopt(source_file **out, char *data, size_t len, sourc
             err->position = scan_position(text, (uint32_t)bad);
             err->byte = (unsigned char)text[bad];
         }
-        free(data);
+        source_data_free(data);
         return SOURCE_ERR_ENCODING;
     }
 
     source_file *src = calloc(1, sizeof(*src));
     if (!src) {
-        free(data);
+        source_data_free(data);
         return fail(err, SOURCE_ERR_NOMEM);
     }
     src->data = data;
@@ -238,8 +277,7 @@ source_status source_file_load(const char *path, char **data, size_t *len, sourc
     }
 
     size_t size = (size_t)st.st_size;
-    /* +1 so that an empty file still gets a real allocation. */
-    char *buf = malloc(size + 1);
+    char *buf = source_data_new(size);
     if (!buf) {
         close(fd);
         return fail(err, SOURCE_ERR_NOMEM);
@@ -249,7 +287,7 @@ source_status source_file_load(const char *path, char **data, size_t *len, sourc
     status = read_fully(fd, buf, size, &got, err);
     close(fd);
     if (status != SOURCE_OK) {
-        free(buf);
+        source_data_free(buf);
         return status;
     }
     *data = buf;
@@ -273,7 +311,7 @@ void source_file_free(source_file *src)
     free(src->lines);
     free(src->code_points);
     free(src->ascii_rows);
-    free(src->data);
+    source_data_free(src->data);
     free(src);
 }
 

@@ -64,15 +64,31 @@ source_status source_file_read_prefix(const char *path, char *buf, size_t cap, s
                                       int *truncated, source_error *err);
 
 /*
- * The bytes of the regular file at `path`, unchecked, in a malloc'd buffer
- * one byte longer than `*len`. Fails as source_file_read does before it
- * looks at the content.
+ * A buffer for a file of `size` bytes, one byte longer (so that an empty
+ * file still gets a real buffer), as source_file_load gives them and
+ * source_file_adopt takes them; NULL when out of memory. Free with
+ * source_data_free. A buffer of SOURCE_MAPPED_BYTES or more is pages of
+ * its own, given back whole when freed: in the heap, the few files of
+ * megabytes a scan meets (compiled ARM templates) each took a run that the
+ * many small files' memory then settled around, so that a scan's peak
+ * memory depended on the files it had scanned before.
+ */
+#define SOURCE_MAPPED_BYTES ((size_t)1 << 20)
+char *source_data_new(size_t size);
+
+/* Accepts NULL. */
+void source_data_free(char *data);
+
+/*
+ * The bytes of the regular file at `path`, unchecked, in a buffer of
+ * source_data_new's one byte longer than `*len`. Fails as source_file_read
+ * does before it looks at the content.
  */
 source_status source_file_load(const char *path, char **data, size_t *len, source_error *err);
 
 /*
  * Like source_file_read, for bytes already in memory. Takes ownership of
- * `data` (allocated with malloc) whether or not it succeeds.
+ * `data` (a buffer of source_data_new's) whether or not it succeeds.
  */
 source_status source_file_adopt(source_file **out, char *data, size_t len, source_error *err);
 

@@ -242,6 +242,48 @@ Test(source, answers_the_same_once_placed_in_a_block)
     }
 }
 
+/* Files of SOURCE_MAPPED_BYTES or more are read into pages of their own
+ * (so a failing mmap fails them, and only them), and read the same. */
+Test(source, reads_large_files_into_pages_of_their_own)
+{
+    size_t sizes[] = {SOURCE_MAPPED_BYTES - 1, SOURCE_MAPPED_BYTES, SOURCE_MAPPED_BYTES + 4097};
+    for (size_t k = 0; k < 3; k++) {
+        size_t size = sizes[k];
+        char *text = malloc(size);
+        for (size_t i = 0; i < size; i++)
+            text[i] = i % 64 == 63 ? '\n' : (char)('a' + i % 26);
+        fixture_write(dir, "big.json", text, size);
+        bool mapped = size >= SOURCE_MAPPED_BYTES;
+        source_error err;
+        fault_fail_mmap(true);
+        if (mapped)
+            cr_assert_eq(read_fails("big.json", &err), SOURCE_ERR_NOMEM, "%zu bytes", size);
+        else
+            source_file_free(read_ok("big.json"));
+        fault_fail_mmap(false);
+        source_file *src = read_ok("big.json");
+        cr_assert_eq(source_file_length(src), size);
+        cr_assert_eq(memcmp(source_file_text(src), text, size), 0, "%zu bytes", size);
+        assert_position(source_file_locate(src, (uint32_t)size), (uint32_t)(size / 64 + 1),
+                        (uint32_t)(size % 64 + 1));
+        source_file_free(src);
+        free(text);
+    }
+}
+
+Test(source, data_buffers_fail_as_values_and_free_null)
+{
+    cr_assert_null(source_data_new(SIZE_MAX));
+    cr_assert_null(source_data_new(SIZE_MAX - 16));
+    fault_fail_allocation(0);
+    cr_assert_null(source_data_new(10));
+    fault_fail_allocation(-1);
+    char *empty = source_data_new(0);
+    cr_assert_not_null(empty);
+    source_data_free(empty);
+    source_data_free(NULL);
+}
+
 Test(source, clamps_offsets_past_the_end)
 {
     fixture_write_text(dir, "a.bicep", "x\nyz");
@@ -314,14 +356,14 @@ Test(source, adopt_refuses_buffers_over_the_size_limit)
 {
     source_file *src;
     source_error err;
-    cr_assert_eq(source_file_adopt(&src, malloc(1), SOURCE_MAX_SIZE + 1, &err),
+    cr_assert_eq(source_file_adopt(&src, source_data_new(0), SOURCE_MAX_SIZE + 1, &err),
                  SOURCE_ERR_TOO_LARGE);
     cr_assert_null(src);
 }
 
 Test(source, adopt_takes_bytes_already_in_memory)
 {
-    char *data = malloc(5);
+    char *data = source_data_new(5);
     memcpy(data, "a\n\xC3\xA9z", 5);
     source_file *src;
     cr_assert_eq(source_file_adopt(&src, data, 5, NULL), SOURCE_OK);

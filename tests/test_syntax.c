@@ -14,7 +14,7 @@
 
 static source_file *source_from(const char *text, size_t len)
 {
-    char *data = malloc(len + 1);
+    char *data = source_data_new(len);
     memcpy(data, text, len);
     source_file *src;
     cr_assert_eq(source_file_adopt(&src, data, len, NULL), SOURCE_OK);
