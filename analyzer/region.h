@@ -12,7 +12,8 @@
  * file's short-lived allocations, and the heap then grows around it for
  * the next large file: a scan's peak memory rose with the files scanned
  * before. Here it cannot, and the region's pages are touched only as
- * blocks first reach them, lowest addresses first.
+ * blocks first reach them: a block comes from the untouched end only when
+ * no free run holds it, and freed runs join their free neighbours.
  *
  * Not safe to call from several threads at once: its owner locks.
  */
@@ -26,8 +27,9 @@ region *region_new(size_t capacity);
 /* Unmaps the region with every block in it. Accepts NULL. */
 void region_free(region *r);
 
-/* A block of `size` bytes aligned for any type, the lowest free run of
- * the region that holds it; NULL when none does. */
+/* A block of `size` bytes aligned for any type: the lowest free run that
+ * holds it, else more of the region's untouched end; NULL when neither
+ * does. */
 void *region_alloc(region *r, size_t size);
 
 /* Gives back a block that region_alloc(r, ...) gave. Accepts NULL. */

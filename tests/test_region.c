@@ -136,3 +136,44 @@ Test(region, fails_as_a_value_when_memory_runs_out)
     fault_fail_allocation(-1);
     cr_assert_eq(fault_live_allocations(), 0);
 }
+
+/* Many blocks of many sizes given and taken back in a random order: none
+ * overlaps another or leaves the region, each keeps its bytes, and once
+ * all are back the runs have joined into the whole region again. */
+Test(region, keeps_blocks_apart_through_random_use)
+{
+    enum { CAPACITY = 1 << 17, SLOTS = 64 };
+    region *r = region_new(CAPACITY);
+    unsigned char *blocks[SLOTS] = {0};
+    size_t sizes[SLOTS] = {0};
+    unsigned seed = 7, given = 0, refused = 0;
+    for (int step = 0; step < 20000; step++) {
+        seed = seed * 1103515245 + 12345;
+        unsigned k = (seed >> 16) % SLOTS;
+        if (blocks[k]) {
+            for (size_t i = 0; i < sizes[k]; i++)
+                cr_assert_eq(blocks[k][i], (unsigned char)(k + i), "block %u byte %zu", k, i);
+            region_release(r, blocks[k]);
+            blocks[k] = NULL;
+            continue;
+        }
+        seed = seed * 1103515245 + 12345;
+        size_t size = (seed >> 16) % 8000;
+        if (!(blocks[k] = region_alloc(r, size))) {
+            refused++;
+            continue;
+        }
+        given++;
+        sizes[k] = size;
+        cr_assert_eq((uintptr_t)blocks[k] % 16, 0);
+        cr_assert(region_holds(r, blocks[k]) && (!size || region_holds(r, blocks[k] + size - 1)));
+        for (size_t i = 0; i < size; i++)
+            blocks[k][i] = (unsigned char)(k + i);
+    }
+    cr_assert_gt(given, 5000);
+    cr_assert_gt(refused, 0, "the region filled at times");
+    for (unsigned k = 0; k < SLOTS; k++)
+        region_release(r, blocks[k]);
+    cr_assert(region_alloc(r, CAPACITY - 16));
+    region_free(r);
+}
