@@ -1,7 +1,6 @@
 #define _DEFAULT_SOURCE /* MAP_ANONYMOUS, madvise */
 #include "region.h"
 
-#include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
 
@@ -178,10 +177,4 @@ void region_release(region *r, void *block)
     }
     tell_next(r, h);
     link_free(r, h);
-}
-
-bool region_holds(const region *r, const void *p)
-{
-    uintptr_t base = (uintptr_t)r->base, q = (uintptr_t)p;
-    return r->base && q >= base && q < base + r->capacity;
 }

@@ -1,7 +1,6 @@
 #ifndef AZSCAN_REGION_H
 #define AZSCAN_REGION_H
 
-#include <stdbool.h>
 #include <stddef.h>
 
 /*
@@ -34,9 +33,5 @@ void *region_alloc(region *r, size_t size);
 
 /* Gives back a block that region_alloc(r, ...) gave. Accepts NULL. */
 void region_release(region *r, void *block);
-
-/* Whether `p` points into the region, so that a block's owner can tell
- * region blocks from heap ones. */
-bool region_holds(const region *r, const void *p);
 
 #endif
