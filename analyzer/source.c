@@ -224,6 +224,13 @@ static source_status open_regular(const char *path, int *fd_out, struct stat *st
     return SOURCE_OK;
 }
 
+source_status source_file_open(const char *path, int *fd, source_error *err)
+{
+    struct stat st;
+    *fd = -1;
+    return open_regular(path, fd, &st, err);
+}
+
 /* Reads until `size` bytes or end of file; stores the count in `*got`. */
 static source_status read_fully(int fd, char *buf, size_t size, size_t *got, source_error *err)
 {

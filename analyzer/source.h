@@ -64,6 +64,13 @@ source_status source_file_read_prefix(const char *path, char *buf, size_t cap, s
                                       int *truncated, source_error *err);
 
 /*
+ * Opens the regular file at `path` for reading and stores its descriptor in
+ * `*fd`, for a reader that goes through it piece by piece. Fails as
+ * source_file_read does on open errors and on files that are not regular.
+ */
+source_status source_file_open(const char *path, int *fd, source_error *err);
+
+/*
  * A buffer for a file of `size` bytes, one byte longer (so that an empty
  * file still gets a real buffer), as source_file_load gives them and
  * source_file_adopt takes them; NULL when out of memory. Free with

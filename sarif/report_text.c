@@ -1,4 +1,5 @@
 #include "report.h"
+#include "report_lines.h"
 #include "report_terminal.h"
 #include "source.h"
 
@@ -42,56 +43,26 @@ bool report_color_enabled(report_color mode, bool tty, const char *no_color)
 }
 
 /* The file whose findings are being written. Findings come sorted by file
- * and line, so each file is read once and a cursor walks it forward. */
+ * and line, so each file's lines are read forward, once. */
 typedef struct {
     const scan_result *result;
-    const char *display; /* the file of `src`, or NULL before the first */
-    source_file *src;    /* NULL when the file cannot be read now */
-    const char *at;      /* the start of line `at_line` */
-    unsigned at_line;
+    const char *display; /* the file of `lines`, or NULL before the first */
+    report_lines *lines;
 } text_source;
 
-/* Reads `display` unless it is the file read already; -1 when out of memory. */
+/* Opens `display` unless it is the file open already; -1 when out of memory. */
 static int source_open(text_source *s, const char *display)
 {
     if (s->display && strcmp(s->display, display) == 0)
         return 0;
-    source_file_free(s->src);
-    s->src = NULL;
+    report_lines_free(s->lines);
+    s->lines = NULL;
     s->display = display;
     const char *disk = scan_result_disk_path(s->result, display);
-    if (disk && source_file_read(&s->src, disk, NULL) == SOURCE_ERR_NOMEM)
+    /* A file the scan did not read has no lines to show. */
+    if (disk && !(s->lines = report_lines_open(disk, SOURCE_MAX_SIZE)))
         return -1;
-    if (s->src) {
-        s->at = source_file_text(s->src);
-        s->at_line = 1;
-    }
     return 0;
-}
-
-/* Line `number` of the file read, without its line break; false when there
- * is no such line. */
-static bool source_line(text_source *s, unsigned number, const char **text, size_t *len)
-{
-    if (!s->src || number == 0)
-        return false;
-    const char *begin = source_file_text(s->src), *end = begin + source_file_length(s->src);
-    if (number < s->at_line) {
-        s->at = begin;
-        s->at_line = 1;
-    }
-    for (; s->at_line < number; s->at_line++) {
-        const char *nl = memchr(s->at, '\n', (size_t)(end - s->at));
-        if (!nl)
-            return false;
-        s->at = nl + 1;
-    }
-    const char *nl = memchr(s->at, '\n', (size_t)(end - s->at));
-    *text = s->at;
-    *len = (size_t)((nl ? nl : end) - s->at);
-    if (*len > 0 && s->at[*len - 1] == '\r')
-        (*len)--;
-    return true;
 }
 
 static bool accepted(const az_finding *x)
@@ -125,7 +96,8 @@ static void write_header(FILE *out, const az_findings *f, size_t first, const re
     fprintf(out, ")%s\n", o->color ? RESET : "");
 }
 
-static void write_finding(FILE *out, const az_finding *x, text_source *s, bool color)
+/* Returns 0, or -1 when out of memory. */
+static int write_finding(FILE *out, const az_finding *x, text_source *s, bool color)
 {
     const char *sev = color ? severity_colors[x->severity] : NULL;
     report_terminal_puts(out, x->file);
@@ -153,7 +125,10 @@ static void write_finding(FILE *out, const az_finding *x, text_source *s, bool c
     const az_range *g = &x->range;
     const char *text;
     size_t len;
-    if (source_line(s, g->start_line, &text, &len))
+    int got = s->lines ? report_lines_get(s->lines, g->start_line, &text, &len) : 0;
+    if (got < 0)
+        return -1;
+    if (got)
         report_terminal_snippet(out, text, len, g->start_line, g->start_column,
                                 g->end_line > g->start_line    ? UINT_MAX
                                 : g->end_line == g->start_line ? g->end_column
@@ -167,6 +142,7 @@ static void write_finding(FILE *out, const az_finding *x, text_source *s, bool c
         report_terminal_puts(out, x->related[k].label);
         fprintf(out, "%s\n", color ? RESET : "");
     }
+    return 0;
 }
 
 /* "file:line:col: error: message", the position when there is one. */
@@ -210,7 +186,7 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
 {
     const az_findings *f = scan_result_findings(r);
     size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
-    text_source src = {r, NULL, NULL, NULL, 0};
+    text_source src = {r, NULL, NULL};
     bool written = false; /* a blank line then separates what follows */
     for (size_t i = 0; i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
@@ -227,14 +203,13 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
                 fputc('\n', out);
             write_header(out, f, i, o);
             written = true;
-            if (source_open(&src, x->file) != 0) {
-                source_file_free(src.src);
-                return -1;
-            }
         }
-        write_finding(out, x, &src, o->color);
+        if (source_open(&src, x->file) != 0 || write_finding(out, x, &src, o->color) != 0) {
+            report_lines_free(src.lines);
+            return -1;
+        }
     }
-    source_file_free(src.src);
+    report_lines_free(src.lines);
 
     size_t errors = scan_result_error_count(r), warnings = scan_result_warning_count(r);
     if (written && (errors || (o->verbose && warnings)))
