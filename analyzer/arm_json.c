@@ -1,3 +1,4 @@
+#define _GNU_SOURCE /* strcasestr */
 #include "arm_json.h"
 #include "json_string.h"
 #include "model_internal.h"
@@ -5,6 +6,16 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+/* What an object is to a template, for the members nothing reads. */
+typedef enum {
+    ROLE_OTHER,
+    ROLE_SITE,       /* where a template is: the document, or a "template" member */
+    ROLE_TEMPLATE,   /* a site that has had a "$schema" of a deployment template */
+    ROLE_PARAMETERS, /* a template's "parameters" */
+    ROLE_PARAMETER,  /* one of them */
+} frame_role;
 
 /* An open container. Its elements sit on the scratch stack of its kind from
  * `base` up: a nested container is closed, and its elements taken off,
@@ -14,7 +25,9 @@ typedef struct {
     az_range range;
     uint32_t base;
     uint32_t node_depth; /* the container's depth in the walk */
+    frame_role role;
     bool has_key;
+    bool unread;   /* the pending key's value is one nothing reads */
     az_member key; /* the pending key of the pair being read */
 } frame;
 
@@ -107,6 +120,45 @@ static int grow(void **items, uint32_t *cap, uint32_t count, size_t elem_size)
     return 0;
 }
 
+static bool key_is(const az_member *key, const char *name)
+{
+    size_t n = strlen(name);
+    return key->key_len == n && strncasecmp(key->key, name, n) == 0;
+}
+
+/*
+ * Whether the value of the key just read into `fr` is one nothing reads: a
+ * template's "definitions" (user-defined types, which the model does not
+ * resolve) and "metadata", and a parameter's "metadata" (its description).
+ * Over AVM's compiled templates they are half of all values; they are left
+ * unconverted, their subtrees unwalked, with an unknown value in their place.
+ */
+static bool value_unread(const frame *fr)
+{
+    switch (fr->role) {
+    case ROLE_TEMPLATE:
+        return key_is(&fr->key, "definitions") || key_is(&fr->key, "metadata");
+    case ROLE_PARAMETER:
+        return key_is(&fr->key, "metadata");
+    default:
+        return false;
+    }
+}
+
+/* The role of an object that is the value of the key pending in `parent`.
+ * A template elsewhere (a variable's value) is a value the model holds and
+ * prints: only a document's or a deployment's own template is cut short. */
+static frame_role role_within(const frame *parent)
+{
+    if (parent->kind != AZ_OBJECT || !parent->has_key)
+        return ROLE_OTHER;
+    if (key_is(&parent->key, "template"))
+        return ROLE_SITE;
+    if (parent->role == ROLE_TEMPLATE && key_is(&parent->key, "parameters"))
+        return ROLE_PARAMETERS;
+    return parent->role == ROLE_PARAMETERS ? ROLE_PARAMETER : ROLE_OTHER;
+}
+
 static int frame_add(scratch *sc, frame *fr, az_value *v)
 {
     if (fr->kind == AZ_ARRAY) {
@@ -119,6 +171,10 @@ static int frame_add(scratch *sc, frame *fr, az_value *v)
         return 0; /* a value without a key only comes from a syntax error */
     if (grow((void **)&sc->members, &sc->member_cap, sc->member_count, sizeof(az_member)))
         return -1;
+    /* A "$schema" that names a deployment template makes a template. */
+    if (fr->role == ROLE_SITE && v->kind == AZ_STRING && key_is(&fr->key, "$schema") &&
+        strcasestr(v->u.string.ptr, "deploymentTemplate.json"))
+        fr->role = ROLE_TEMPLATE;
     fr->key.value = v;
     sc->members[sc->member_count++] = fr->key;
     fr->has_key = false;
@@ -207,6 +263,10 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
             fr->key.key_len = (uint32_t)len;
             fr->key.key_range = az_builder_walk_range(b, f, &n);
             fr->has_key = true;
+            fr->unread = value_unread(fr);
+        } else if (depth > 0 && frames[depth - 1].kind == AZ_OBJECT && frames[depth - 1].has_key &&
+                   frames[depth - 1].unread) {
+            v = az_value_unknown(a, az_builder_walk_range(b, f, &n), "not read");
         } else if (s == sym.object || s == sym.array) {
             if (depth >= max_depth) {
                 az_range at = az_builder_walk_range(b, f, &n);
@@ -223,6 +283,8 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
                 frame *fr = &frames[depth++];
                 memset(fr, 0, sizeof(*fr));
                 fr->kind = s == sym.object ? AZ_OBJECT : AZ_ARRAY;
+                if (fr->kind == AZ_OBJECT)
+                    fr->role = depth > 1 ? role_within(&frames[depth - 2]) : ROLE_SITE;
                 fr->range = az_builder_walk_range(b, f, &n);
                 fr->base = fr->kind == AZ_ARRAY ? sc.item_count : sc.member_count;
                 fr->node_depth = n.depth;

@@ -12,6 +12,11 @@
  * errors leave unknown values where the tree has ERROR nodes. The walk is
  * iterative, so no input depth can exhaust the stack.
  *
+ * What nothing reads is not converted: in a template (the document, or the
+ * value of a "template" member, whose "$schema", before them, names a
+ * deployment template), the values of "definitions" and "metadata", and of
+ * each parameter's "metadata", are unknown, their subtrees never walked.
+ *
  * Returns the document's value (NULL for an empty document), allocated in
  * the builder's arena; sets *nomem on allocation failure.
  */

@@ -364,3 +364,42 @@ Test(arm_model, long_parameter_chains_are_bounded)
     remove(path);
     rmdir(dir);
 }
+
+Test(arm_model, template_sections_nothing_reads_are_not_converted)
+{
+    az_deployment *d = build_variant("unread.json", NULL, 0);
+    /* Nesting past the bound is met only where the model reads: in the
+     * variables (line 40), and not before them in the template's metadata
+     * and definitions, a parameter's metadata, or a nested template's
+     * definitions, which are left unconverted. */
+    uint32_t deep = 0;
+    for (uint32_t i = 0; i < az_model_warning_count(M); i++) {
+        const az_warning *w = az_model_warning(M, i);
+        if (strstr(w->message, "JSON nested more than")) {
+            deep++;
+            cr_assert_eq(w->range.start_line, 40, "%s at line %u", w->message, w->range.start_line);
+        }
+    }
+    cr_assert_eq(deep, 1);
+    expect_str(param(d, "name")->value, "st");
+    cr_assert_eq(d->module_count, 1);
+    cr_assert_not_null(d->modules[0]->child);
+
+    /* A resource's metadata, and the definitions and metadata of a JSON
+     * schema it holds, are the resource's: converted. */
+    az_resource *schema = resource(d, "Microsoft.ApiManagement/service/apis/schemas", 0);
+    az_match m[1];
+    cr_assert_eq(az_query(schema->body, "metadata.owner", m, 1), 1);
+    expect_str(m[0].value, "platform");
+    cr_assert_eq(az_query(schema->body, "properties.document.definitions.pet", m, 1), 1);
+    expect_str(m[0].value, "object");
+    cr_assert_eq(az_query(schema->body, "properties.document.metadata.owner", m, 1), 1);
+    expect_str(m[0].value, "api team");
+    /* A template held as a variable's value is a value like any other. */
+    const az_value *held = NULL;
+    for (uint32_t i = 0; i < d->variable_count; i++)
+        if (strcmp(d->variables[i]->name, "heldTemplate") == 0)
+            held = d->variables[i]->value;
+    cr_assert_eq(az_query(held, "metadata.owner", m, 1), 1);
+    expect_str(m[0].value, "kept");
+}
