@@ -1,5 +1,6 @@
 #include "arm_schema.h"
 #include "json_string.h"
+#include "source.h"
 
 #include <string.h>
 #include <strings.h>
@@ -173,9 +174,7 @@ static arm_schema_kind classify_url(const char *url, size_t len)
 
 arm_schema_kind arm_schema_sniff(const char *text, size_t len)
 {
-    scanner s = {text, len, 0};
-    if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-        s.pos = 3;
+    scanner s = {text, len, source_bom_length(text, len)};
 
     if (skip_blank(&s) != 0 || at_end(&s))
         return ARM_SCHEMA_TRUNCATED;

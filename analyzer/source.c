@@ -32,7 +32,10 @@ struct source_file {
     uint8_t *ascii_rows;   /* a bit per line, set when it is ASCII; NULL for ASCII text */
 };
 
-static const char utf8_bom[] = "\xEF\xBB\xBF";
+size_t source_bom_length(const char *text, size_t len)
+{
+    return len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+}
 
 /* Before every buffer of source_data_new's, 16 bytes so that the text stays
  * as aligned as malloc's. */
@@ -155,12 +158,9 @@ source_status source_file_adopt(source_file **out, char *data, size_t len, sourc
         return SOURCE_ERR_TOO_LARGE;
     }
 
-    const char *text = data;
-    size_t text_len = len;
-    if (len >= 3 && memcmp(data, utf8_bom, 3) == 0) {
-        text += 3;
-        text_len -= 3;
-    }
+    size_t bom = source_bom_length(data, len);
+    const char *text = data + bom;
+    size_t text_len = len - bom;
 
     if (memchr(text, '\0', text_len)) {
         source_data_free(data);

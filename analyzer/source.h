@@ -65,10 +65,15 @@ source_status source_file_read_prefix(const char *path, char *buf, size_t cap, s
 
 /*
  * Opens the regular file at `path` for reading and stores its descriptor in
- * `*fd`, for a reader that goes through it piece by piece. Fails as
- * source_file_read does on open errors and on files that are not regular.
+ * `*fd` (-1 on failure), for a reader that goes through it piece by piece.
+ * Fails as source_file_read does on open errors and on files that are not
+ * regular.
  */
 source_status source_file_open(const char *path, int *fd, source_error *err);
+
+/* The length of the UTF-8 byte-order mark at the start of the `len` bytes
+ * at `text`: 3, or 0 when there is none. */
+size_t source_bom_length(const char *text, size_t len);
 
 /*
  * A buffer for a file of `size` bytes, one byte longer (so that an empty

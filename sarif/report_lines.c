@@ -32,8 +32,8 @@ report_lines *report_lines_open(const char *path, size_t max_line)
     r->max_line = max_line;
     r->line = 1;
     r->top = true;
-    if (source_file_open(path, &r->fd, NULL) != SOURCE_OK)
-        r->fd = -1;
+    /* A file that cannot be opened leaves fd at -1: no lines. */
+    (void)source_file_open(path, &r->fd, NULL);
     return r;
 }
 
@@ -108,8 +108,7 @@ int report_lines_get(report_lines *r, unsigned number, const char **text, size_t
         while (r->len - r->at < 3 && !r->eof && !r->failed)
             if (fill(r) != 0)
                 return -1;
-        if (r->len - r->at >= 3 && memcmp(r->buf + r->at, "\xEF\xBB\xBF", 3) == 0)
-            r->at += 3;
+        r->at += source_bom_length(r->buf + r->at, r->len - r->at);
         r->top = false;
     }
     while (r->line < number) {
