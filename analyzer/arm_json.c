@@ -27,7 +27,6 @@ typedef struct {
     uint32_t node_depth; /* the container's depth in the walk */
     frame_role role;
     bool has_key;
-    bool unread;   /* the pending key's value is one nothing reads */
     az_member key; /* the pending key of the pair being read */
 } frame;
 
@@ -127,7 +126,7 @@ static bool key_is(const az_member *key, const char *name)
 }
 
 /*
- * Whether the value of the key just read into `fr` is one nothing reads: a
+ * Whether the value of the key pending in `fr` is one nothing reads: a
  * template's "definitions" (user-defined types, which the model does not
  * resolve) and "metadata", and a parameter's "metadata" (its description).
  * Over AVM's compiled templates they are half of all values; they are left
@@ -135,6 +134,8 @@ static bool key_is(const az_member *key, const char *name)
  */
 static bool value_unread(const frame *fr)
 {
+    if (!fr->has_key)
+        return false;
     switch (fr->role) {
     case ROLE_TEMPLATE:
         return key_is(&fr->key, "definitions") || key_is(&fr->key, "metadata");
@@ -263,9 +264,7 @@ az_value *arm_json_from_tree(az_builder *b, const az_loaded_file *f, int *nomem)
             fr->key.key_len = (uint32_t)len;
             fr->key.key_range = az_builder_walk_range(b, f, &n);
             fr->has_key = true;
-            fr->unread = value_unread(fr);
-        } else if (depth > 0 && frames[depth - 1].kind == AZ_OBJECT && frames[depth - 1].has_key &&
-                   frames[depth - 1].unread) {
+        } else if (depth > 0 && value_unread(&frames[depth - 1])) {
             v = az_value_unknown(a, az_builder_walk_range(b, f, &n), "not read");
         } else if (s == sym.object || s == sym.array) {
             if (depth >= max_depth) {

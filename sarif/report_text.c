@@ -50,11 +50,9 @@ typedef struct {
     report_lines *lines;
 } text_source;
 
-/* Opens `display` unless it is the file open already; -1 when out of memory. */
+/* Opens `display` in place of the file open before; -1 when out of memory. */
 static int source_open(text_source *s, const char *display)
 {
-    if (s->display && strcmp(s->display, display) == 0)
-        return 0;
     report_lines_free(s->lines);
     s->lines = NULL;
     s->display = display;
@@ -188,7 +186,8 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
     size_t counts[AZ_SEVERITY_CRITICAL + 1] = {0}, suppressed = 0;
     text_source src = {r, NULL, NULL};
     bool written = false; /* a blank line then separates what follows */
-    for (size_t i = 0; i < az_findings_count(f); i++) {
+    int rc = 0;
+    for (size_t i = 0; rc == 0 && i < az_findings_count(f); i++) {
         const az_finding *x = az_findings_get(f, i);
         if (x->severity == AZ_SEVERITY_NOTE && !o->show_notes)
             continue;
@@ -203,13 +202,14 @@ int report_text(FILE *out, const scan_result *r, const report_options *o)
                 fputc('\n', out);
             write_header(out, f, i, o);
             written = true;
+            rc = source_open(&src, x->file);
         }
-        if (source_open(&src, x->file) != 0 || write_finding(out, x, &src, o->color) != 0) {
-            report_lines_free(src.lines);
-            return -1;
-        }
+        if (rc == 0)
+            rc = write_finding(out, x, &src, o->color);
     }
     report_lines_free(src.lines);
+    if (rc != 0)
+        return -1;
 
     size_t errors = scan_result_error_count(r), warnings = scan_result_warning_count(r);
     if (written && (errors || (o->verbose && warnings)))
